@@ -1,0 +1,67 @@
+import * as z from 'zod/mini';
+import { zapier } from '../lib/hints';
+import { defineOperation } from '../lib/operation';
+
+/** Headers the connection owns: letting a step set them would let it bypass or leak the key. */
+const RESERVED_HEADERS = ['authorization', 'host', 'content-length', 'cookie'];
+
+const isJsonText = (value: unknown) => {
+  if (typeof value !== 'string') return true;
+  try {
+    JSON.parse(value);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export default defineOperation({
+  key: 'api_request',
+  noun: 'Request',
+  label: 'API Request (Advanced)',
+  description:
+    "Sends an authenticated request to any SendGrid v3 endpoint, for what no other step covers; the connection adds the API key and subuser. Returns the status, headers and parsed body. Paths are relative to the API (such as /v3/marketing/lists); a full URL is refused unless it is on the SendGrid API's own host, so the key is never sent elsewhere. An error status (400 and above) fails the step with SendGrid's message. It can change or delete anything the key allows, and a POST to /v3/mail/send sends email.",
+  access: 'destructive',
+  tags: ['advanced'],
+  scopes: [],
+  input: z.object({
+    method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).check(z.describe('The HTTP method.')),
+    path: zapier(
+      z.string().check(
+        z.regex(/^(\/(?!\/)|https:\/\/)/, 'must start with "/" (such as /v3/scopes) or be a full https URL on the SendGrid API host'),
+        z.describe('The endpoint under the API base, such as /v3/marketing/lists.'),
+      ),
+      { label: 'Path', placeholder: '/v3/marketing/lists' },
+    ),
+    query: z.optional(z.record(z.string(), z.string()).check(z.describe('Query string parameters, such as page_size → 100.'))),
+    headers: z.optional(
+      z.record(z.string(), z.string()).check(
+        z.refine(
+          (headers) => !Object.keys(headers).some((name) => RESERVED_HEADERS.includes(name.toLowerCase())),
+          `cannot set ${RESERVED_HEADERS.join(', ')}: the connection provides them`,
+        ),
+        z.describe('Extra request headers. Authorization comes from the connection and cannot be set here.'),
+      ),
+    ),
+    body: zapier(
+      z.optional(
+        z.unknown().check(
+          z.refine(isJsonText, 'must be valid JSON'),
+          z.describe('The JSON body, for POST, PUT and PATCH: an object, or JSON text.'),
+        ),
+      ),
+      { type: 'code', label: 'Body (JSON)' },
+    ),
+  }),
+  sample: {
+    status: 200,
+    headers: { 'content-type': 'application/json', 'x-ratelimit-remaining': '599' },
+    body: { scopes: ['mail.send', 'marketing.read'] },
+  },
+  async perform(api, { method, path, query, headers, body }) {
+    const json = typeof body === 'string' ? JSON.parse(body) : body;
+    const response = await api.request(method, path, { query, headers, body: json });
+    return { status: response.status, headers: response.headers, body: response.body ?? null };
+  },
+  summary: (response, { method, path }) => `${method} ${path} answered ${response.status}.`,
+});

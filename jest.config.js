@@ -1,0 +1,21 @@
+// Four tiers: unit (nock, source), contract (Prism + Twilio's official spec), mcp (the built server
+// over stdio and HTTP), zapier (the compiled app and its zip). `npm test` builds before running them.
+const transform = {
+  '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2023' }, module: { type: 'commonjs' } }],
+};
+const tier = (name, extra = {}) => ({
+  displayName: name,
+  testEnvironment: 'node',
+  transform,
+  testMatch: [`<rootDir>/test/${name}/**/*.test.ts`],
+  ...extra,
+});
+
+module.exports = {
+  projects: [
+    tier('unit', { setupFilesAfterEnv: ['<rootDir>/test/unit/setup.ts'] }),
+    tier('contract', { globalSetup: '<rootDir>/test/contract/prism.ts', globalTeardown: '<rootDir>/test/contract/prism-stop.ts' }),
+    tier('mcp'),
+    tier('zapier'),
+  ],
+};

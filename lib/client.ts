@@ -1,0 +1,219 @@
+// The SendGrid client every operation talks to. It is transport-agnostic: the Zapier face plugs in
+// z.request (so Zapier's logging, censoring and middleware apply), the MCP face plugs in axios.
+import { fieldErrors, InputError, rateLimitOf, SendGridError, type RequestInfo } from './errors';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type Query = Record<string, string | number | boolean | readonly (string | number)[] | undefined>;
+
+export interface HttpRequest {
+  method: Method;
+  url: string;
+  headers: Record<string, string>;
+  /** Serialized JSON, when there is a body. */
+  body?: string;
+}
+
+export interface HttpResponse {
+  status: number;
+  /** Lower-case header names. */
+  headers: Record<string, string>;
+  /** Parsed JSON, or the raw text when the body is not JSON, or undefined when empty. */
+  body: unknown;
+}
+
+/** Sends one request; rejects only when no response arrived (network error, timeout). */
+export type Transport = (request: HttpRequest) => Promise<HttpResponse>;
+
+export interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface PageOptions {
+  query?: Query;
+  /** The array in each page's body: `result` for most endpoints; omit when the body is the array. */
+  items?: string;
+  /** `token`: page_size + page_token from `_metadata.next` (Marketing API); `offset`: limit + offset. */
+  style: 'token' | 'offset';
+  /** Query parameter that sets the page size (default page_size or limit). */
+  sizeParam?: string;
+  pageSize: number;
+}
+
+/**
+ * Which pages a call returns. Without one, `paginate` walks every page (up to MAX_PAGES); with one,
+ * it returns the single page a caller such as a Zapier dropdown asked for, keeping the token between calls.
+ */
+export interface PageControl {
+  page: number;
+  getCursor(): Promise<string | undefined>;
+  setCursor(cursor: string): Promise<void>;
+}
+
+export interface ClientOptions {
+  baseUrl: string;
+  /** Scopes of the operation being run, named in 403 messages. */
+  scopes?: readonly string[];
+  paging?: PageControl;
+  /** Wait out a 429 and retry, up to this many times; 0 leaves retrying to the caller (Zapier). */
+  throttleRetries?: number;
+  /** Longest wait for a rate-limit reset before giving up with the 429 error. */
+  maxThrottleWaitSeconds?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface SendGridApi {
+  readonly baseUrl: string;
+  /** The full response; throws SendGridError for 4xx/5xx and when no response arrives. */
+  request(method: Method, path: string, options?: RequestOptions): Promise<HttpResponse>;
+  get<T = unknown>(path: string, options?: RequestOptions): Promise<T>;
+  post<T = unknown>(path: string, options?: RequestOptions): Promise<T>;
+  put<T = unknown>(path: string, options?: RequestOptions): Promise<T>;
+  patch<T = unknown>(path: string, options?: RequestOptions): Promise<T>;
+  delete<T = unknown>(path: string, options?: RequestOptions): Promise<T>;
+  paginate<T = unknown>(path: string, options: PageOptions): Promise<T[]>;
+}
+
+/** A bound on "every page", so a runaway cursor cannot loop for ever. */
+export const MAX_PAGES = 100;
+
+export function createApi(transport: Transport, options: ClientOptions): SendGridApi {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const sleep = options.sleep ?? ((ms) => new Promise((done) => setTimeout(done, ms)));
+
+  async function request(method: Method, path: string, { query, body, headers }: RequestOptions = {}) {
+    const url = urlFor(baseUrl, path, query);
+    const info: RequestInfo = { method, path: new URL(url).pathname, scopes: options.scopes };
+    const http: HttpRequest = {
+      method,
+      url,
+      headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    };
+    for (let attempt = 0; ; attempt++) {
+      let response: HttpResponse;
+      try {
+        response = await transport(http);
+      } catch (error) {
+        // Only reads are retried after a lost response: a write may have taken effect (a mail, sent).
+        if (method === 'GET' && attempt < 2) {
+          await sleep(500 * 2 ** attempt);
+          continue;
+        }
+        throw new SendGridError(0, [], {}, info, (error as Error).message);
+      }
+      if (response.status < 400) return response;
+      const failure = new SendGridError(response.status, fieldErrors(response.body), rateLimitOf(response.headers), info);
+      // A 429 means nothing was done, so waiting and retrying is safe for every method.
+      const wait = failure.retryAfter ?? 1;
+      if (response.status === 429 && attempt < (options.throttleRetries ?? 0) && wait <= (options.maxThrottleWaitSeconds ?? 30)) {
+        await sleep(wait * 1000);
+        continue;
+      }
+      if (response.status >= 500 && method === 'GET' && attempt < 2) {
+        await sleep(500 * 2 ** attempt);
+        continue;
+      }
+      throw failure;
+    }
+  }
+
+  const bodyOf =
+    (method: Method) =>
+    async <T>(path: string, opts?: RequestOptions) =>
+      (await request(method, path, opts)).body as T;
+
+  async function paginate<T>(path: string, page: PageOptions): Promise<T[]> {
+    const sizeParam = page.sizeParam ?? (page.style === 'token' ? 'page_size' : 'limit');
+    const fetchPage = async (position: string | number | undefined) => {
+      const where = page.style === 'token' ? { page_token: position } : { offset: position };
+      const body = await bodyOf('GET')<unknown>(path, { query: { ...page.query, [sizeParam]: page.pageSize, ...where } });
+      const items = (page.items ? (body as Record<string, unknown>)?.[page.items] : body) ?? [];
+      if (!Array.isArray(items)) throw new Error(`Expected a list in ${page.items ?? 'the body'} of GET ${path}.`);
+      const next = page.style === 'token' ? nextToken(body) : items.length < page.pageSize ? undefined : Number(position ?? 0) + items.length;
+      return { items: items as T[], next };
+    };
+
+    const paging = options.paging;
+    if (paging) {
+      let position: string | number | undefined;
+      if (page.style === 'offset') position = paging.page * page.pageSize;
+      else if (paging.page > 0) {
+        position = await paging.getCursor();
+        if (!position) return []; // the previous page was the last
+      }
+      const { items, next } = await fetchPage(position);
+      if (page.style === 'token' && next !== undefined) await paging.setCursor(String(next));
+      return items;
+    }
+
+    const all: T[] = [];
+    let position: string | number | undefined;
+    for (let n = 0; n < MAX_PAGES; n++) {
+      const { items, next } = await fetchPage(position);
+      all.push(...items);
+      if (next === undefined) return all;
+      position = next;
+    }
+    throw new Error(`GET ${path} still had more pages after ${MAX_PAGES}; narrow the request.`);
+  }
+
+  return {
+    baseUrl,
+    request,
+    get: bodyOf('GET'),
+    post: bodyOf('POST'),
+    put: bodyOf('PUT'),
+    patch: bodyOf('PATCH'),
+    delete: bodyOf('DELETE'),
+    paginate,
+  };
+}
+
+/**
+ * The URL for a path under the API base. An absolute URL is accepted only on the API's own origin,
+ * so that the key, which the transport adds, can never be sent to another host.
+ */
+export function urlFor(baseUrl: string, path: string, query?: Query): string {
+  const base = new URL(baseUrl);
+  const url = /^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//') ? new URL(path) : new URL(base.pathname.replace(/\/$/, '') + (path.startsWith('/') ? path : `/${path}`), base);
+  if (url.origin !== base.origin)
+    throw new InputError([{ field: 'path', message: `refusing to send the API key to ${url.origin}; only ${base.origin} is allowed` }]);
+  for (const [name, value] of Object.entries(query ?? {})) {
+    if (value === undefined) continue;
+    url.searchParams.set(name, Array.isArray(value) ? value.join(',') : String(value));
+  }
+  return url.toString();
+}
+
+/** The page_token of `_metadata.next`, SendGrid's cursor for the Marketing API. */
+function nextToken(body: unknown): string | undefined {
+  const next = (body as { _metadata?: { next?: unknown } })?._metadata?.next;
+  if (typeof next !== 'string' || !next) return undefined;
+  try {
+    return new URL(next, 'https://api.sendgrid.com').searchParams.get('page_token') || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Lower-cases header names and joins repeated values, for either transport. */
+export function plainHeaders(entries: Iterable<[string, string]>): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of entries) {
+    const key = name.toLowerCase();
+    headers[key] = key in headers ? `${headers[key]}, ${value}` : value;
+  }
+  return headers;
+}
+
+/** JSON when it parses, the text otherwise, undefined when empty. */
+export function parseBody(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

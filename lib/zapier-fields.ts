@@ -1,0 +1,117 @@
+// zod input schema → Zapier input fields, and Zapier's input data → what the schema parses.
+import * as z from 'zod/mini';
+import type { PlainInputField } from 'zapier-platform-core';
+import { zapierHints } from './hints';
+import type { InputSchema } from './operation';
+
+type Schema = z.ZodMiniType;
+type Def = { type: string; [key: string]: unknown };
+
+const defOf = (schema: Schema) => schema._zod.def as Def;
+
+/** Peels optional/default/nullable wrappers: the schema underneath, whether it may be left out, and its default. */
+function unwrap(schema: Schema): { base: Schema; optional: boolean; fallback?: unknown; layers: Schema[] } {
+  const layers: Schema[] = [schema];
+  let optional = false;
+  let fallback: unknown;
+  let base = schema;
+  for (;;) {
+    const def = defOf(base);
+    if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default' || def.type === 'prefault') {
+      optional = true;
+      if (def.type === 'default') fallback = typeof def.defaultValue === 'function' ? (def.defaultValue as () => unknown)() : def.defaultValue;
+      base = def.innerType as Schema;
+      layers.push(base);
+    } else return { base, optional, fallback, layers };
+  }
+}
+
+const metaOf = (layers: Schema[]) => ({
+  hint: layers.map((s) => zapierHints.get(s)).find(Boolean) ?? {},
+  description: layers.map((s) => z.globalRegistry.get(s)?.description).find(Boolean),
+});
+
+const ACRONYMS: Record<string, string> = { id: 'ID', ids: 'IDs', html: 'HTML', url: 'URL', api: 'API', ip: 'IP', json: 'JSON' };
+
+/** `from_email` → "From Email". */
+export const labelFor = (key: string) =>
+  key
+    .split('_')
+    .map((word) => ACRONYMS[word] ?? word.charAt(0).toUpperCase() + word.slice(1))
+    .join(' ');
+
+const isInteger = (def: Def) => def.type === 'number' && ['safeint', 'int32', 'uint32'].includes(String(def.format));
+
+function field(key: string, schema: Schema): PlainInputField {
+  const { base, optional, fallback, layers } = unwrap(schema);
+  const { hint, description } = metaOf(layers);
+  const def = defOf(base);
+  const out: PlainInputField & Record<string, unknown> = {
+    key,
+    label: hint.label ?? labelFor(key),
+    required: !optional,
+  };
+  if (description) out.helpText = description;
+  if (hint.placeholder) out.placeholder = hint.placeholder;
+  if (hint.dynamic) out.dynamic = hint.dynamic;
+  if (hint.altersDynamicFields) out.altersDynamicFields = true;
+  if (fallback !== undefined) out.default = String(fallback);
+
+  let item = def;
+  if (def.type === 'array') {
+    const element = unwrap(def.element as Schema).base;
+    if (defOf(element).type === 'object') {
+      out.children = Object.entries((element as InputSchema).shape).map(([childKey, child]) => field(childKey, child as Schema));
+      return out;
+    }
+    out.list = true;
+    item = defOf(element);
+  }
+  if (item.type === 'record') {
+    out.dict = true;
+    out.type = 'string';
+  } else if (item.type === 'number') out.type = isInteger(item) ? 'integer' : 'number';
+  else if (item.type === 'boolean') out.type = 'boolean';
+  else if (item.type === 'enum') {
+    out.type = 'string';
+    out.choices = Object.values(item.entries as Record<string, string>).map((value) => ({ value: String(value), label: String(value), sample: String(value) }));
+  } else out.type = hint.type ?? (item.type === 'string' ? 'string' : 'text');
+  return out;
+}
+
+/** The fields of a step's form, required ones first (Zapier's style rule), otherwise in schema order. */
+export function inputFields(schema: InputSchema): PlainInputField[] {
+  const fields = Object.entries(schema.shape).map(([key, value]) => field(key, value as Schema));
+  return [...fields.filter((f) => f.required), ...fields.filter((f) => !f.required)];
+}
+
+const TRUE = new Set(['true', 'yes', '1', 'on']);
+const FALSE = new Set(['false', 'no', '0', 'off']);
+
+/** One value from Zapier's form, turned into what the schema expects; undefined when left blank. */
+function coerce(schema: Schema, value: unknown): unknown {
+  if (value === null || value === undefined || value === '') return undefined;
+  const { base } = unwrap(schema);
+  const def = defOf(base);
+  if (def.type === 'number' && typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) return Number(value);
+  if (def.type === 'boolean' && typeof value === 'string') {
+    const word = value.trim().toLowerCase();
+    return TRUE.has(word) ? true : FALSE.has(word) ? false : value;
+  }
+  if (def.type === 'array') {
+    const items = (Array.isArray(value) ? value : [value]).map((v) => coerce(def.element as Schema, v)).filter((v) => v !== undefined);
+    return items.length ? items : undefined;
+  }
+  if (def.type === 'object' && value && typeof value === 'object' && !Array.isArray(value)) return fromZapierInput(base as InputSchema, value as Record<string, unknown>);
+  return value;
+}
+
+/** Zapier's inputData for the schema: blanks dropped, numbers and booleans from text, single values into lists. */
+export function fromZapierInput(schema: InputSchema, inputData: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(schema.shape)) {
+    const value = coerce(child as Schema, inputData[key]);
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}

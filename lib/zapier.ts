@@ -1,0 +1,85 @@
+// The Zapier face: turns an operation into a trigger, create or search. Generic: it never names an endpoint.
+import type { Bundle, Create, Search, Trigger, ZObject } from 'zapier-platform-core';
+import { createApi, parseBody, plainHeaders, type PageControl, type SendGridApi, type Transport } from './client';
+import { InputError, SendGridError } from './errors';
+import type { AnyOperation } from './operation';
+import { baseUrlFor } from './region';
+import { parseInput } from './validate';
+import { fromZapierInput, inputFields } from './zapier-fields';
+
+/** z.request as the client's transport. Auth is added by the app's beforeRequest, not here. */
+const transportFor =
+  (z: ZObject): Transport =>
+  async ({ method, url, headers, body }) => {
+    // merge: false keeps Zapier from scanning user text (an email body) for {{bundle.*}} templates.
+    const response = await z.request({ url, method, headers, body, merge: false, skipThrowForStatus: true } as Parameters<ZObject['request']>[0]);
+    return { status: response.status, headers: plainHeaders(response.headers.entries()), body: parseBody(response.content) };
+  };
+
+export const apiFor = (z: ZObject, bundle: Bundle, scopes?: readonly string[], paging?: PageControl): SendGridApi =>
+  createApi(transportFor(z), { baseUrl: baseUrlFor(bundle.authData.region), scopes, paging });
+
+/** Our errors in Zapier's terms: a throttle Zapier retries later, an expired connection, or a plain error. */
+export function zapierError(z: ZObject, error: unknown): unknown {
+  if (error instanceof InputError) return new z.errors.Error(error.message, 'invalid_input', 400);
+  if (!(error instanceof SendGridError)) return error;
+  if (error.status === 429) return new z.errors.ThrottledError(error.message, error.retryAfter ?? 60);
+  if (error.status === 401) return new z.errors.ExpiredAuthError(error.message);
+  return new z.errors.Error(error.message, `sendgrid_${error.status || 'no_response'}`, error.status || undefined);
+}
+
+function perform(operation: AnyOperation, paged: boolean) {
+  return async (z: ZObject, bundle: Bundle) => {
+    try {
+      const input = parseInput(operation.input, fromZapierInput(operation.input, bundle.inputData));
+      // Triggers return the page Zapier asks for; the Marketing API's page token is kept in z.cursor.
+      const paging: PageControl | undefined = paged
+        ? { page: bundle.meta?.page ?? 0, getCursor: () => z.cursor.get(), setCursor: async (c) => void (await z.cursor.set(c)) }
+        : undefined;
+      return await operation.perform(apiFor(z, bundle, operation.scopes, paging), input);
+    } catch (error) {
+      throw zapierError(z, error);
+    }
+  };
+}
+
+const asList = (result: unknown) => (result === undefined || result === null ? [] : Array.isArray(result) ? result : [result]);
+
+export const toCreate = (operation: AnyOperation) =>
+  ({
+    key: operation.key,
+    noun: operation.noun,
+    display: { label: operation.label, description: operation.description },
+    operation: { inputFields: inputFields(operation.input), sample: operation.sample, perform: perform(operation, false) },
+  }) satisfies Create;
+
+export const toSearch = (operation: AnyOperation) =>
+  ({
+    key: operation.key,
+    noun: operation.noun,
+    display: { label: operation.label, description: operation.description },
+    operation: {
+      inputFields: inputFields(operation.input),
+      sample: operation.sample,
+      perform: async (z: ZObject, bundle: Bundle) => asList(await perform(operation, false)(z, bundle)),
+    },
+  }) satisfies Search;
+
+/** A polling trigger; `hidden` ones only fill dynamic dropdowns. */
+export const toTrigger = (operation: AnyOperation, { hidden = false } = {}) =>
+  ({
+    key: operation.key,
+    noun: operation.noun,
+    display: { label: operation.label, description: `Triggers when ${operation.triggersWhen}.`, hidden },
+    operation: {
+      type: 'polling',
+      canPaginate: true,
+      inputFields: inputFields(operation.input),
+      sample: operation.sample,
+      perform: async (z: ZObject, bundle: Bundle) => asList(await perform(operation, true)(z, bundle)),
+    },
+  }) satisfies Trigger;
+
+/** `{ [key]: definition }`, as the app wants them. */
+export const byKey = <T extends { key: string }>(items: T[]): Record<string, T> =>
+  Object.fromEntries(items.map((item) => [item.key, item]));

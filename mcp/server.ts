@@ -1,0 +1,36 @@
+// The MCP server: the tool catalog is prepared once; a server object is cheap and made per connection
+// (or, over stateless HTTP, per request).
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError, type Tool } from '@modelcontextprotocol/sdk/types.js';
+import { createApi } from '../lib/client';
+import { axiosTransport, type Credentials } from '../lib/http-axios';
+import type { AnyOperation } from '../lib/operation';
+import { version } from '../package.json';
+import { callTool, toolFor } from './tools';
+
+const INSTRUCTIONS =
+  'Tools act on the SendGrid account of the configured API key. send_email delivers real email to real people; ' +
+  'list_* tools only read. Errors say what to fix (a field, a missing key permission, an unverified sender).';
+
+export interface Catalog {
+  operations: Map<string, AnyOperation>;
+  tools: Tool[];
+}
+
+export function catalogOf(operations: AnyOperation[]): Catalog {
+  return { operations: new Map(operations.map((op) => [op.key, op])), tools: operations.map(toolFor) };
+}
+
+export function createServer(catalog: Catalog, credentials: Credentials): Server {
+  const server = new Server({ name: 'sendgrid', title: 'SendGrid', version }, { capabilities: { tools: {} }, instructions: INSTRUCTIONS });
+  const transport = axiosTransport(credentials);
+  server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: catalog.tools }));
+  server.setRequestHandler(CallToolRequestSchema, async ({ params }) => {
+    const operation = catalog.operations.get(params.name);
+    if (!operation) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${params.name}`);
+    // Agents wait for a short rate-limit reset rather than fail; Zapier instead retries the whole step later.
+    const api = createApi(transport, { baseUrl: credentials.baseUrl, scopes: operation.scopes, throttleRetries: 2, maxThrottleWaitSeconds: 20 });
+    return callTool(operation, api, params.arguments ?? {});
+  });
+  return server;
+}

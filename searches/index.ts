@@ -1,0 +1,4 @@
+// Zapier searches (finds); on MCP, read-only tools. Each file here is one operation.
+import type { AnyOperation } from '../lib/operation';
+
+export default [] as AnyOperation[];

@@ -1,0 +1,3 @@
+export default async function stopPrism() {
+  (globalThis as { prism?: { kill(): void } }).prism?.kill();
+}

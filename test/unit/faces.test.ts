@@ -1,0 +1,50 @@
+// Every operation, once: the same key on the Zapier face and as an MCP tool, with consistent metadata.
+import app from '../../index';
+import creates from '../../creates';
+import dropdowns from '../../dynamic-fields';
+import operations from '../../operations';
+import searches from '../../searches';
+import triggers from '../../triggers';
+import { mcpClient } from './helpers';
+
+const TAGS = ['mail', 'contacts', 'lists', 'segments', 'custom_fields', 'templates', 'suppressions', 'stats', 'single_sends', 'senders', 'webhooks', 'legacy', 'advanced'];
+
+describe('one operation, two faces', () => {
+  it('puts every operation on Zapier under its key, in the step type of its folder', () => {
+    expect(Object.keys(app.creates).sort()).toEqual(creates.map((op) => op.key).sort());
+    expect(Object.keys(app.searches).sort()).toEqual(searches.map((op) => op.key).sort());
+    expect(Object.keys(app.triggers).sort()).toEqual([...triggers, ...dropdowns].map((op) => op.key).sort());
+    for (const op of dropdowns) expect(app.triggers[op.key]!.display.hidden).toBe(true);
+  });
+
+  it('lists one MCP tool per operation, named by the same key, with hints from its access', async () => {
+    const mcp = await mcpClient();
+    const { tools } = await mcp.client.listTools();
+    await mcp.close();
+    expect(tools.map((t) => t.name).sort()).toEqual(operations.map((op) => op.key).sort());
+    for (const op of operations) {
+      const tool = tools.find((t) => t.name === op.key)!;
+      expect(tool.annotations?.readOnlyHint).toBe(op.access === 'read');
+      expect(tool.annotations?.destructiveHint).toBe(op.access === 'destructive');
+      expect(tool.description).toBe(op.description);
+      expect(tool.inputSchema.type).toBe('object');
+    }
+  });
+
+  it.each(operations.map((op) => [op.key, op] as const))('%s declares what the model needs', (key, op) => {
+    expect(key).toMatch(/^[a-z][a-z0-9_]{0,44}$/);
+    expect(op.tags.length).toBeGreaterThan(0);
+    for (const tag of op.tags) expect(TAGS).toContain(tag);
+    if (op.tags.includes('legacy')) expect(key.startsWith('legacy_')).toBe(true);
+    // Every operation but the raw request names the key permissions it needs.
+    if (!op.tags.includes('advanced')) expect(op.scopes.length).toBeGreaterThan(0);
+    expect(op.description.length).toBeLessThanOrEqual(1000);
+    expect(typeof op.summary).toBe('function');
+    if (app.triggers[key]) expect(op.triggersWhen).toBeTruthy();
+  });
+
+  it('keys are unique across all operations', () => {
+    const keys = operations.map((op) => op.key);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});

@@ -1,0 +1,51 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import nock from 'nock';
+import { createAppTester } from 'zapier-platform-core';
+import app from '../../index';
+import { catalogOf, createServer } from '../../mcp/server';
+import operations from '../../operations';
+
+export const API = 'https://api.sendgrid.com';
+export const KEY = 'SG.unit-test-key.abcdefghijklmnopqrstuvwxyz0123456789';
+export const authData = { api_key: KEY, region: 'us' };
+
+export const appTester = createAppTester(app);
+
+/** Runs a Zapier create/search/trigger by key, as Zapier would. */
+export function zapier(kind: 'creates' | 'searches' | 'triggers', key: string, inputData: Record<string, unknown>, meta: Record<string, unknown> = {}) {
+  return appTester((app[kind] as Record<string, { operation: { perform: never } }>)[key]!.operation.perform, { authData, inputData, meta } as never);
+}
+
+/** SendGrid, as nock, expecting our key. */
+export const sendgrid = (origin = API) => nock(origin).matchHeader('authorization', `Bearer ${KEY}`);
+
+/** Counts every request that reaches SendGrid's hosts, whatever its method and path. */
+export function countRequests(): () => number {
+  let count = 0;
+  for (const origin of [API, 'https://api.eu.sendgrid.com']) {
+    const scope = nock(origin).persist();
+    for (const method of ['get', 'post', 'put', 'patch', 'delete'] as const)
+      scope[method](/.*/).reply(() => {
+        count++;
+        return [500, {}];
+      });
+  }
+  return () => count;
+}
+
+/** A connected MCP client talking to the real server in-process. */
+export async function mcpClient(baseUrl = API) {
+  const server = createServer(catalogOf(operations), { apiKey: KEY, baseUrl });
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  const client = new Client({ name: 'unit', version: '1.0.0' });
+  await Promise.all([server.connect(serverSide), client.connect(clientSide)]);
+  return {
+    call: (name: string, args: Record<string, unknown>) => client.callTool({ name, arguments: args }) as Promise<CallToolResult>,
+    client,
+    close: () => client.close(),
+  };
+}
+
+export const textOf = (result: CallToolResult) => result.content.map((c) => (c.type === 'text' ? c.text : '')).join('\n');
