@@ -7,6 +7,8 @@ const tier = (name, extra = {}) => ({
   displayName: name,
   testEnvironment: 'node',
   transform,
+  // Source before build output: `../../index` is index.ts here, not the compiled index.js.
+  moduleFileExtensions: ['ts', 'js', 'json'],
   testMatch: [`<rootDir>/test/${name}/**/*.test.ts`],
   ...extra,
 });

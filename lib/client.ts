@@ -55,6 +55,8 @@ export interface ClientOptions {
   baseUrl: string;
   /** Scopes of the operation being run, named in 403 messages. */
   scopes?: readonly string[];
+  /** Values never to repeat in an error (the API key), should SendGrid ever echo them. */
+  secrets?: readonly string[];
   paging?: PageControl;
   /** Wait out a 429 and retry, up to this many times; 0 leaves retrying to the caller (Zapier). */
   throttleRetries?: number;
@@ -81,6 +83,8 @@ export const MAX_PAGES = 100;
 export function createApi(transport: Transport, options: ClientOptions): SendGridApi {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const sleep = options.sleep ?? ((ms) => new Promise((done) => setTimeout(done, ms)));
+  const secrets = (options.secrets ?? []).filter((secret) => secret.length >= 8);
+  const redact = (text: string) => secrets.reduce((out, secret) => out.split(secret).join('[redacted]'), text);
 
   async function request(method: Method, path: string, { query, body, headers }: RequestOptions = {}) {
     const url = urlFor(baseUrl, path, query);
@@ -101,10 +105,11 @@ export function createApi(transport: Transport, options: ClientOptions): SendGri
           await sleep(500 * 2 ** attempt);
           continue;
         }
-        throw new SendGridError(0, [], {}, info, (error as Error).message);
+        throw new SendGridError(0, [], {}, info, redact((error as Error).message));
       }
       if (response.status < 400) return response;
-      const failure = new SendGridError(response.status, fieldErrors(response.body), rateLimitOf(response.headers), info);
+      const errors = fieldErrors(response.body).map((e) => ({ field: e.field, message: redact(e.message) }));
+      const failure = new SendGridError(response.status, errors, rateLimitOf(response.headers), info);
       // A 429 means nothing was done, so waiting and retrying is safe for every method.
       const wait = failure.retryAfter ?? 1;
       if (response.status === 429 && attempt < (options.throttleRetries ?? 0) && wait <= (options.maxThrottleWaitSeconds ?? 30)) {
@@ -127,7 +132,7 @@ export function createApi(transport: Transport, options: ClientOptions): SendGri
   async function paginate<T>(path: string, page: PageOptions): Promise<T[]> {
     const sizeParam = page.sizeParam ?? (page.style === 'token' ? 'page_size' : 'limit');
     const fetchPage = async (position: string | number | undefined) => {
-      const where = page.style === 'token' ? { page_token: position } : { offset: position };
+      const where = page.style === 'token' ? { page_token: position } : { offset: position ?? 0 };
       const body = await bodyOf('GET')<unknown>(path, { query: { ...page.query, [sizeParam]: page.pageSize, ...where } });
       const items = (page.items ? (body as Record<string, unknown>)?.[page.items] : body) ?? [];
       if (!Array.isArray(items)) throw new Error(`Expected a list in ${page.items ?? 'the body'} of GET ${path}.`);
@@ -177,7 +182,13 @@ export function createApi(transport: Transport, options: ClientOptions): SendGri
  */
 export function urlFor(baseUrl: string, path: string, query?: Query): string {
   const base = new URL(baseUrl);
-  const url = /^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//') ? new URL(path) : new URL(base.pathname.replace(/\/$/, '') + (path.startsWith('/') ? path : `/${path}`), base);
+  const absolute = /^([a-z][a-z0-9+.-]*:|\/\/)/i.test(path);
+  let url: URL;
+  try {
+    url = absolute ? new URL(path, base) : new URL(base.pathname.replace(/\/$/, '') + (path.startsWith('/') ? path : `/${path}`), base);
+  } catch {
+    throw new InputError([{ field: 'path', message: `${JSON.stringify(path)} is not a valid URL or path` }]);
+  }
   if (url.origin !== base.origin)
     throw new InputError([{ field: 'path', message: `refusing to send the API key to ${url.origin}; only ${base.origin} is allowed` }]);
   for (const [name, value] of Object.entries(query ?? {})) {

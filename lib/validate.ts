@@ -13,10 +13,13 @@ export function parseInput<S extends InputSchema>(schema: S, raw: unknown): Inpu
   throw new InputError(
     result.error.issues.map((issue) => ({
       field: issue.path.length ? fieldPath(issue.path) : null,
-      message: issue.message,
+      message: issue.code === 'invalid_type' && valueAt(raw, issue.path) === undefined ? 'is required' : issue.message,
     })),
   );
 }
+
+const valueAt = (raw: unknown, path: readonly PropertyKey[]): unknown =>
+  path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined), raw);
 
 /** `to[0].email`, as a person would write it. */
 function fieldPath(path: readonly PropertyKey[]): string {

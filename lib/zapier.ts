@@ -17,7 +17,7 @@ const transportFor =
   };
 
 export const apiFor = (z: ZObject, bundle: Bundle, scopes?: readonly string[], paging?: PageControl): SendGridApi =>
-  createApi(transportFor(z), { baseUrl: baseUrlFor(bundle.authData.region), scopes, paging });
+  createApi(transportFor(z), { baseUrl: baseUrlFor(bundle.authData.region), scopes, paging, secrets: [bundle.authData.api_key ?? ''] });
 
 /** Our errors in Zapier's terms: a throttle Zapier retries later, an expired connection, or a plain error. */
 export function zapierError(z: ZObject, error: unknown): unknown {

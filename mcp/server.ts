@@ -29,7 +29,13 @@ export function createServer(catalog: Catalog, credentials: Credentials): Server
     const operation = catalog.operations.get(params.name);
     if (!operation) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${params.name}`);
     // Agents wait for a short rate-limit reset rather than fail; Zapier instead retries the whole step later.
-    const api = createApi(transport, { baseUrl: credentials.baseUrl, scopes: operation.scopes, throttleRetries: 2, maxThrottleWaitSeconds: 20 });
+    const api = createApi(transport, {
+      baseUrl: credentials.baseUrl,
+      scopes: operation.scopes,
+      secrets: [credentials.apiKey],
+      throttleRetries: 2,
+      maxThrottleWaitSeconds: 20,
+    });
     return callTool(operation, api, params.arguments ?? {});
   });
   return server;
