@@ -13,9 +13,12 @@ export const authData = { api_key: KEY, region: 'us' };
 
 export const appTester = createAppTester(app);
 
-/** Runs a Zapier create/search/trigger by key, as Zapier would. */
-export function zapier(kind: 'creates' | 'searches' | 'triggers', key: string, inputData: Record<string, unknown>, meta: Record<string, unknown> = {}) {
-  return appTester((app[kind] as Record<string, { operation: { perform: never } }>)[key]!.operation.perform, { authData, inputData, meta } as never);
+type Step = { operation: { perform: (...args: never[]) => unknown } };
+
+/** Runs a Zapier create/search/trigger by key, as Zapier would. Results are SendGrid's JSON, hence any. */
+export function zapier(kind: 'creates' | 'searches' | 'triggers', key: string, inputData: Record<string, unknown>, meta: Record<string, unknown> = {}): Promise<any> {
+  const step = (app[kind] as Record<string, Step>)[key]!;
+  return appTester(step.operation.perform as never, { authData, inputData, meta } as never);
 }
 
 /** SendGrid, as nock, expecting our key. */
