@@ -3,8 +3,6 @@ import { parseArgs } from 'node:util';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { baseUrlFor } from '../lib/region';
 import operations from '../operations';
-import { startSandbox } from '../sandbox/server';
-import { serveHttp } from './http';
 import { catalogOf, createServer } from './server';
 
 const USAGE = `Usage: sendgrid-mcp [--http [--host 127.0.0.1] [--port 3000]] [--sandbox | --sandbox-if-no-key]
@@ -38,7 +36,8 @@ async function main() {
     console.error(USAGE);
     process.exit(2);
   }
-  const sandbox = useSandbox ? await startSandbox() : undefined;
+  // The sandbox and the HTTP transport load only when asked for: start-up is what an MCP client waits on.
+  const sandbox = useSandbox ? await (await import('../sandbox/server')).startSandbox() : undefined;
   const credentials = sandbox
     ? { apiKey: 'SG.sandbox', baseUrl: sandbox.url }
     : { apiKey: env.SENDGRID_API_KEY!, baseUrl: baseUrlFor(env.SENDGRID_REGION), onBehalfOf: env.SENDGRID_ON_BEHALF_OF || undefined };
@@ -55,6 +54,7 @@ async function main() {
 
   const port = Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not ${flags.port}`);
+  const { serveHttp } = await import('./http');
   const { url } = await serveHttp({ host: flags.host, port, makeServer: () => createServer(catalog, credentials) });
   console.log(`SendGrid MCP server: ${url}`);
   console.log(`Backed by ${backend}; ${catalog.tools.length} tools.`);
