@@ -1,4 +1,6 @@
 // Every operation, once: the same key on the Zapier face and as an MCP tool, with consistent metadata.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import app from '../../index';
 import creates from '../../creates';
 import dropdowns from '../../dynamic-fields';
@@ -41,6 +43,12 @@ describe('one operation, two faces', () => {
     expect(op.description.length).toBeLessThanOrEqual(1000);
     expect(typeof op.summary).toBe('function');
     if (app.triggers[key]) expect(op.triggersWhen).toBeTruthy();
+  });
+
+  it('the README lists every operation in its table, and nothing else', () => {
+    const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+    const listed = [...readme.matchAll(/^\| `([a-z0-9_]+)` \|/gm)].map((m) => m[1]);
+    expect(listed.sort()).toEqual(operations.map((op) => op.key).sort());
   });
 
   it('keys are unique across all operations', () => {
