@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { isoFromSendGrid } from '../lib/dates';
 import { defineOperation } from '../lib/operation';
 
 export interface Template {
@@ -24,16 +25,18 @@ export default defineOperation({
     id: 'd-2c214ac919e84170b21855cc129b4a5f',
     name: 'Order Shipped',
     generation: 'dynamic',
-    updated_at: '2026-03-02 09:41:17',
+    updated_at: '2026-03-02T09:41:17Z',
     versions: [],
   },
   // Without both generations SendGrid returns legacy templates only; 200 is its largest page.
-  perform: (api) =>
-    api.paginate<Template>('/v3/templates', {
+  perform: async (api) => {
+    const templates = await api.paginate<Template>('/v3/templates', {
       style: 'token',
       items: 'result',
       pageSize: 200,
       query: { generations: 'legacy,dynamic' },
-    }),
+    });
+    return templates.map((template) => ({ ...template, updated_at: isoFromSendGrid(template.updated_at) }));
+  },
   summary: (templates) => `Found ${templates.length} template(s).`,
 });

@@ -75,7 +75,8 @@ describe('list_templates', () => {
       .get('/v3/templates')
       .query({ generations: 'legacy,dynamic', page_size: 200 })
       .reply(200, { result: [{ id: 'd-1', name: 'Welcome', generation: 'dynamic', updated_at: '2026-01-01 10:00:00' }], _metadata: {} });
-    await expect(zapier('triggers', 'list_templates', {}, { page: 0 })).resolves.toEqual([expect.objectContaining({ id: 'd-1' })]);
+    // SendGrid's zone-less UTC time comes back as ISO-8601.
+    await expect(zapier('triggers', 'list_templates', {}, { page: 0 })).resolves.toEqual([expect.objectContaining({ id: 'd-1', updated_at: '2026-01-01T10:00:00Z' })]);
   });
 });
 
