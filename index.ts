@@ -13,8 +13,14 @@ export default {
   // The core version is pinned exactly in package.json, so this is the version in use.
   platformVersion: dependencies['zapier-platform-core'],
   authentication,
-  // Our client handles every status itself: 429 becomes a ThrottledError timed by X-RateLimit-Reset.
-  flags: { skipThrowForStatus: true, throwForThrottlingEarly: false },
+  flags: {
+    // Our client handles every status itself: 429 becomes a ThrottledError timed by X-RateLimit-Reset.
+    skipThrowForStatus: true,
+    throwForThrottlingEarly: false,
+    // Every request goes through z.request, which Zapier logs already; patching Node's http and fetch
+    // for every run would only add global side effects.
+    skipHttpPatch: true,
+  },
   beforeRequest: [addAuth],
   triggers: byKey([...triggers.map((op) => toTrigger(op)), ...dropdowns.map((op) => toTrigger(op, { hidden: true }))]),
   creates: byKey(creates.map(toCreate)),

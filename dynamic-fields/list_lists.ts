@@ -16,6 +16,7 @@ export default defineOperation({
     'Lists every contact list in SendGrid Marketing Campaigns (id, name, contact count), following all pages. Read-only; it does not list the contacts themselves.',
   triggersWhen: 'a new contact list is created',
   access: 'read',
+  paged: true,
   tags: ['lists'],
   scopes: ['marketing.read'],
   input: z.object({}),

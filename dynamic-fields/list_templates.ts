@@ -18,6 +18,7 @@ export default defineOperation({
     'Lists every transactional email template in SendGrid, dynamic ("d-…") and legacy alike (id, name, generation, last update), following all pages. Read-only.',
   triggersWhen: 'a new email template is created',
   access: 'read',
+  paged: true,
   tags: ['templates'],
   scopes: ['templates.read'],
   input: z.object({}),

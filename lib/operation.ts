@@ -36,6 +36,11 @@ export interface Operation<S extends InputSchema = InputSchema, R = unknown> {
   description: string;
   /** Only for trigger-like operations: completes "Triggers when …" on Zapier. */
   triggersWhen?: string;
+  /**
+   * The result comes from `api.paginate`: on Zapier the trigger then loads one page per call
+   * (canPaginate, "Load more"); on MCP it returns every page.
+   */
+  paged?: boolean;
   access: Access;
   tags: readonly Tag[];
   /** The SendGrid API key scopes it needs, so it can be hidden when the key lacks them. */

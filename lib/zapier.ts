@@ -53,32 +53,38 @@ export const toCreate = (operation: AnyOperation) =>
     operation: { inputFields: inputFields(operation.input), sample: operation.sample, perform: perform(operation, false) },
   }) satisfies Create;
 
-export const toSearch = (operation: AnyOperation) =>
-  ({
+export const toSearch = (operation: AnyOperation) => {
+  const run = perform(operation, false);
+  return {
     key: operation.key,
     noun: operation.noun,
     display: { label: operation.label, description: operation.description },
     operation: {
       inputFields: inputFields(operation.input),
       sample: operation.sample,
-      perform: async (z: ZObject, bundle: Bundle) => asList(await perform(operation, false)(z, bundle)),
+      perform: async (z: ZObject, bundle: Bundle) => asList(await run(z, bundle)),
     },
-  }) satisfies Search;
+  } satisfies Search;
+};
 
 /** A polling trigger; `hidden` ones only fill dynamic dropdowns. */
-export const toTrigger = (operation: AnyOperation, { hidden = false } = {}) =>
-  ({
+export const toTrigger = (operation: AnyOperation, { hidden = false } = {}) => {
+  const paged = Boolean(operation.paged);
+  const run = perform(operation, paged);
+  return {
     key: operation.key,
     noun: operation.noun,
     display: { label: operation.label, description: `Triggers when ${operation.triggersWhen}.`, hidden },
     operation: {
       type: 'polling',
-      canPaginate: true,
+      // Only what SendGrid pages: a one-shot list would repeat itself on "Load more".
+      canPaginate: paged,
       inputFields: inputFields(operation.input),
       sample: operation.sample,
-      perform: async (z: ZObject, bundle: Bundle) => asList(await perform(operation, true)(z, bundle)),
+      perform: async (z: ZObject, bundle: Bundle) => asList(await run(z, bundle)),
     },
-  }) satisfies Trigger;
+  } satisfies Trigger;
+};
 
 /** `{ [key]: definition }`, as the app wants them. */
 export const byKey = <T extends { key: string }>(items: T[]): Record<string, T> =>

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import app from '../../index';
+import type { SendGridApi } from '../../lib/client';
 import creates from '../../creates';
 import dropdowns from '../../dynamic-fields';
 import operations from '../../operations';
@@ -49,6 +50,13 @@ describe('one operation, two faces', () => {
     const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
     const listed = [...readme.matchAll(/^\| `([a-z0-9_]+)` \|/gm)].map((m) => m[1]);
     expect(listed.sort()).toEqual(operations.map((op) => op.key).sort());
+  });
+
+  it.each([...triggers, ...dropdowns].map((op) => [op.key, op] as const))('%s says it is paged exactly when it pages', async (_key, op) => {
+    const called: string[] = [];
+    const api = new Proxy({} as SendGridApi, { get: (_t, name) => async () => (called.push(String(name)), []) });
+    await op.perform(api, op.input.parse({}));
+    expect(called.includes('paginate')).toBe(Boolean(op.paged));
   });
 
   it('keys are unique across all operations', () => {

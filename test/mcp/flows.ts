@@ -1,0 +1,41 @@
+// Checks both transports share: the catalog an agent sees, and a write followed by a read of it.
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import operations from '../../operations';
+
+export const call = (client: Client, name: string, args: Record<string, unknown>) =>
+  client.callTool({ name, arguments: args }) as Promise<CallToolResult>;
+
+export const textOf = (result: CallToolResult) => result.content.map((c) => (c.type === 'text' ? c.text : '')).join('\n');
+
+/** The tools are exactly the source's operations (the build is not stale), with hints from each access class. */
+export async function expectCatalog(client: Client) {
+  const { tools } = await client.listTools();
+  expect(tools.map((t) => t.name).sort()).toEqual(operations.map((op) => op.key).sort());
+  for (const op of operations) {
+    const tool = tools.find((t) => t.name === op.key)!;
+    expect({ tool: tool.name, readOnly: tool.annotations?.readOnlyHint, destructive: tool.annotations?.destructiveHint }).toEqual({
+      tool: op.key,
+      readOnly: op.access === 'read',
+      destructive: op.access === 'destructive',
+    });
+  }
+  return tools;
+}
+
+type ListItem = { id: string; name: string };
+
+/** create_list, then list_lists must return the new list: state survives between calls to the sandbox. */
+export async function expectCreatedListIsListed(client: Client) {
+  const name = `Test list ${process.pid}-${Date.now()}`;
+  const created = await call(client, 'create_list', { name });
+  expect(created.isError).toBeFalsy();
+  const list = created.structuredContent as ListItem;
+  expect(list).toMatchObject({ name, id: expect.any(String) });
+  expect(textOf(created)).toContain(name);
+
+  const listed = await call(client, 'list_lists', {});
+  expect(listed.isError).toBeFalsy();
+  const items = (listed.structuredContent as { items: ListItem[] }).items;
+  expect(items).toContainEqual(expect.objectContaining({ id: list.id, name }));
+}
