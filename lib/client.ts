@@ -96,12 +96,14 @@ export function createApi(transport: Transport, options: ClientOptions): SendGri
       body: body === undefined ? undefined : JSON.stringify(body),
     };
     for (let attempt = 0; ; attempt++) {
+      // Only reads are retried after a lost response or a server error: a write may have taken
+      // effect (a mail, sent), and sending it again could do it twice.
+      const retryRead = method === 'GET' && attempt < 2;
       let response: HttpResponse;
       try {
         response = await transport(http);
       } catch (error) {
-        // Only reads are retried after a lost response: a write may have taken effect (a mail, sent).
-        if (method === 'GET' && attempt < 2) {
+        if (retryRead) {
           await sleep(500 * 2 ** attempt);
           continue;
         }
@@ -116,7 +118,7 @@ export function createApi(transport: Transport, options: ClientOptions): SendGri
         await sleep(wait * 1000);
         continue;
       }
-      if (response.status >= 500 && method === 'GET' && attempt < 2) {
+      if (response.status >= 500 && retryRead) {
         await sleep(500 * 2 ** attempt);
         continue;
       }

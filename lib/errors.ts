@@ -78,9 +78,10 @@ function explain(
 ): string {
   const where = `${method} ${path}`;
   if (status === 0) {
-    const retried = method === 'GET' ? 'after retrying' : 'and it was not retried, because SendGrid may have received it;';
-    const advice = method === 'GET' ? 'Try again in a few minutes.' : 'check in SendGrid (for mail: the Activity feed) before trying again.';
-    return `No answer from SendGrid for ${where} (${detail ?? 'network error'}) ${retried} ${advice}`;
+    const lost = `No answer from SendGrid for ${where} (${detail ?? 'network error'})`;
+    return method === 'GET'
+      ? `${lost}, even after retrying. Try again in a few minutes.`
+      : `${lost}. It was not retried, because SendGrid may have received it: check in SendGrid (for mail: the Activity feed) before trying again.`;
   }
   if (status === 400 || status === 422)
     return `SendGrid rejected ${where} (${status}): ${errors.length ? errors.map(describe).join('; ') : 'bad request'}. Fix the field(s) named and try again; nothing was done.`;

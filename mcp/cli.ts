@@ -58,7 +58,7 @@ async function main() {
   const { url } = await serveHttp({ host: flags.host, port, makeServer: () => createServer(catalog, credentials) });
   console.log(`SendGrid MCP server: ${url}`);
   console.log(`Backed by ${backend}; ${catalog.tools.length} tools.`);
-  console.log('Client config (Claude Desktop, Cursor and others):');
+  console.log('Client config (Cursor, VS Code and other clients that take a URL):');
   console.log(JSON.stringify({ mcpServers: { sendgrid: { type: 'http', url } } }, null, 2));
   console.log(`Claude Code: claude mcp add --transport http sendgrid ${url}`);
 }

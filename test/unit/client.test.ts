@@ -200,3 +200,20 @@ describe('pagination', () => {
     expect(requests).toHaveLength(MAX_PAGES);
   });
 });
+
+describe('a lost response', () => {
+  it('on a write, says it may have arrived and was not retried', async () => {
+    const { transport } = scripted(new Error('socket hang up'));
+    const error = await failure(createApi(transport, { baseUrl: BASE }).post('/v3/mail/send', { body: {} }));
+    expect(error.status).toBe(0);
+    expect(error.message).toBe(
+      'No answer from SendGrid for POST /v3/mail/send (socket hang up). It was not retried, because SendGrid may have received it: check in SendGrid (for mail: the Activity feed) before trying again.',
+    );
+  });
+
+  it('on a read, says it was retried', async () => {
+    const { transport } = scripted(new Error('ETIMEDOUT'));
+    const error = await failure(createApi(transport, { baseUrl: BASE, sleep: noSleep }).get('/v3/scopes'));
+    expect(error.message).toBe('No answer from SendGrid for GET /v3/scopes (ETIMEDOUT), even after retrying. Try again in a few minutes.');
+  });
+});
