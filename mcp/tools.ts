@@ -14,22 +14,24 @@ const HINTS: Record<Access, Tool['annotations']> = {
 
 type JsonSchema = Record<string, unknown>;
 
-/**
- * The JSON Schema an agent reads, without what costs context and tells it nothing: the `$schema`
- * line, the long regex zod puts beside `format: "email"`, and ±2^53 bounds on integers.
- * Calls are still checked against the full zod schema.
- */
+/** Keywords zod emits that cost an agent context and tell it nothing. */
+const isNoise = (key: string, value: unknown, schema: JsonSchema) =>
+  key === '$schema' ||
+  (key === 'pattern' && schema.format === 'email') || // zod's ~150-character email regex
+  ((key === 'minimum' || key === 'maximum') && Math.abs(Number(value)) === Number.MAX_SAFE_INTEGER) || // z.int()'s ±2^53
+  (key === 'propertyNames' && (value as JsonSchema)?.type === 'string'); // every JSON key is a string
+
+/** The JSON Schema an agent reads, without the noise above. Calls are still checked against the full zod schema. */
 export function agentSchema(schema: z.ZodMiniType): JsonSchema {
   const prune = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(prune);
     if (!node || typeof node !== 'object') return node;
     const out: JsonSchema = {};
-    for (const [key, value] of Object.entries(node)) {
-      if (key === '$schema') continue;
-      if (key === 'pattern' && (node as JsonSchema).format === 'email') continue;
-      if ((key === 'minimum' || key === 'maximum') && Math.abs(Number(value)) === Number.MAX_SAFE_INTEGER) continue;
-      if (key === 'propertyNames' && (value as JsonSchema)?.type === 'string') continue;
-      out[key] = prune(value);
+    for (const [key, value] of Object.entries(node as JsonSchema)) {
+      // Under `properties` the keys are field names, not keywords: a field may be called `pattern`.
+      if (key === 'properties' && value && typeof value === 'object')
+        out[key] = Object.fromEntries(Object.entries(value).map(([name, field]) => [name, prune(field)]));
+      else if (!isNoise(key, value, node as JsonSchema)) out[key] = prune(value);
     }
     return out;
   };

@@ -36,3 +36,13 @@ describe('MCP tools', () => {
     await mcp.close();
   });
 });
+
+describe('agentSchema', () => {
+  it('keeps fields whose names happen to be JSON Schema keywords', async () => {
+    const z = await import('zod/mini');
+    const json = agentSchema(z.object({ pattern: z.string(), $schema: z.optional(z.string()), to: z.email() }));
+    expect(Object.keys(json.properties as object)).toEqual(['pattern', '$schema', 'to']);
+    expect((json.properties as Record<string, object>).to).toEqual({ type: 'string', format: 'email' });
+    expect(json).not.toHaveProperty('$schema');
+  });
+});
