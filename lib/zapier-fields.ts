@@ -18,7 +18,8 @@ function unwrap(schema: Schema): { base: Schema; optional: boolean; fallback?: u
   for (;;) {
     const def = defOf(base);
     if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default' || def.type === 'prefault') {
-      optional = true;
+      // nullable admits null, not absence: only the others let a field be left blank.
+      if (def.type !== 'nullable') optional = true;
       if (def.type === 'default') fallback = typeof def.defaultValue === 'function' ? (def.defaultValue as () => unknown)() : def.defaultValue;
       base = def.innerType as Schema;
       layers.push(base);
