@@ -28,7 +28,8 @@ export function zapierError(z: ZObject, error: unknown): unknown {
   return new z.errors.Error(error.message, `sendgrid_${error.status || 'no_response'}`, error.status || undefined);
 }
 
-function perform(operation: AnyOperation, paged: boolean) {
+/** The step's perform: input parsed before any request, errors in Zapier's terms, lists for triggers and searches. */
+function perform(operation: AnyOperation, { paged = false, list = false } = {}) {
   return async (z: ZObject, bundle: Bundle) => {
     try {
       const input = parseInput(operation.input, fromZapierInput(operation.input, bundle.inputData));
@@ -36,7 +37,8 @@ function perform(operation: AnyOperation, paged: boolean) {
       const paging: PageControl | undefined = paged
         ? { page: bundle.meta?.page ?? 0, getCursor: () => z.cursor.get(), setCursor: async (c) => void (await z.cursor.set(c)) }
         : undefined;
-      return await operation.perform(apiFor(z, bundle, operation.scopes, paging), input);
+      const result = await operation.perform(apiFor(z, bundle, operation.scopes, paging), input);
+      return list ? asList(result) : result;
     } catch (error) {
       throw zapierError(z, error);
     }
@@ -45,45 +47,28 @@ function perform(operation: AnyOperation, paged: boolean) {
 
 const asList = (result: unknown) => (result === undefined || result === null ? [] : Array.isArray(result) ? result : [result]);
 
-export const toCreate = (operation: AnyOperation) =>
-  ({
-    key: operation.key,
-    noun: operation.noun,
-    display: { label: operation.label, description: operation.description },
-    operation: { inputFields: inputFields(operation.input), sample: operation.sample, perform: perform(operation, false) },
-  }) satisfies Create;
+/** What every step type shares; `display` and `extra` add what is particular to one. */
+const step = <D extends object, E extends object>(operation: AnyOperation, run: ReturnType<typeof perform>, display: D, extra: E) => ({
+  key: operation.key,
+  noun: operation.noun,
+  display: { label: operation.label, description: operation.description, ...display },
+  operation: { ...extra, inputFields: inputFields(operation.input), sample: operation.sample, perform: run },
+});
 
-export const toSearch = (operation: AnyOperation) => {
-  const run = perform(operation, false);
-  return {
-    key: operation.key,
-    noun: operation.noun,
-    display: { label: operation.label, description: operation.description },
-    operation: {
-      inputFields: inputFields(operation.input),
-      sample: operation.sample,
-      perform: async (z: ZObject, bundle: Bundle) => asList(await run(z, bundle)),
-    },
-  } satisfies Search;
-};
+export const toCreate = (operation: AnyOperation) => step(operation, perform(operation), {}, {}) satisfies Create;
+
+export const toSearch = (operation: AnyOperation) => step(operation, perform(operation, { list: true }), {}, {}) satisfies Search;
 
 /** A polling trigger; `hidden` ones only fill dynamic dropdowns. */
 export const toTrigger = (operation: AnyOperation, { hidden = false } = {}) => {
   const paged = Boolean(operation.paged);
-  const run = perform(operation, paged);
-  return {
-    key: operation.key,
-    noun: operation.noun,
-    display: { label: operation.label, description: `Triggers when ${operation.triggersWhen}.`, hidden },
-    operation: {
-      type: 'polling',
-      // Only what SendGrid pages: a one-shot list would repeat itself on "Load more".
-      canPaginate: paged,
-      inputFields: inputFields(operation.input),
-      sample: operation.sample,
-      perform: async (z: ZObject, bundle: Bundle) => asList(await run(z, bundle)),
-    },
-  } satisfies Trigger;
+  return step(
+    operation,
+    perform(operation, { paged, list: true }),
+    { description: `Triggers when ${operation.triggersWhen}.`, hidden },
+    // Only what SendGrid pages can paginate: a one-shot list would repeat itself on "Load more".
+    { type: 'polling' as const, canPaginate: paged },
+  ) satisfies Trigger;
 };
 
 /** `{ [key]: definition }`, as the app wants them. */
