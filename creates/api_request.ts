@@ -24,7 +24,7 @@ export default defineOperation({
   access: 'destructive',
   tags: ['advanced'],
   scopes: [],
-  input: z.object({
+  input: z.strictObject({
     method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).check(z.describe('The HTTP method.')),
     path: zapier(
       z.string().check(

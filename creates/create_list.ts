@@ -11,7 +11,7 @@ export default defineOperation({
   access: 'write',
   tags: ['lists'],
   scopes: ['marketing.read'],
-  input: z.object({
+  input: z.strictObject({
     name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100), z.describe('The name of the new list, up to 100 characters.')),
   }),
   sample: {

@@ -7,7 +7,7 @@ import { defineOperation } from '../lib/operation';
 const MAX_RECIPIENTS = 1000;
 
 const input = z
-  .object({
+  .strictObject({
     to: addresses('Who receives the email: up to 1,000 addresses (To, Cc and Bcc together).', { min: 1 }),
     from_email: z.email().check(
       z.describe('The sender address. It must be a verified Single Sender or on an authenticated domain in SendGrid.'),

@@ -19,7 +19,7 @@ export default defineOperation({
   paged: true,
   tags: ['lists'],
   scopes: ['marketing.read'],
-  input: z.object({}),
+  input: z.strictObject({}),
   sample: {
     id: 'ca7a3796-e8a8-4029-9ccb-df8937940562',
     name: 'Newsletter Subscribers',

@@ -21,7 +21,7 @@ export default defineOperation({
   paged: true,
   tags: ['templates'],
   scopes: ['templates.read'],
-  input: z.object({}),
+  input: z.strictObject({}),
   sample: {
     id: 'd-2c214ac919e84170b21855cc129b4a5f',
     name: 'Order Shipped',

@@ -19,7 +19,7 @@ export default defineOperation({
   access: 'read',
   tags: ['suppressions'],
   scopes: ['asm.groups.read'],
-  input: z.object({}),
+  input: z.strictObject({}),
   sample: { id: 4127, name: 'Product Updates', description: 'News about features we ship', is_default: false, unsubscribes: 38 },
   // SendGrid returns every group in one response.
   perform: (api) => api.get<UnsubscribeGroup[]>('/v3/asm/groups'),

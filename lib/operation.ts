@@ -22,7 +22,11 @@ export type Tag =
   | 'legacy'
   | 'advanced';
 
-export type InputSchema = z.ZodMiniObject;
+/**
+ * A strict object (`z.strictObject`): an unknown argument, such as a misspelled `BCC`, is refused,
+ * never dropped. Nested objects must be strict too; a test checks every published schema.
+ */
+export type InputSchema = z.ZodMiniObject<z.core.$ZodLooseShape, z.core.$strict>;
 export type Input<S extends InputSchema> = z.output<S>;
 
 export interface Operation<S extends InputSchema = InputSchema, R = unknown> {

@@ -107,12 +107,18 @@ function coerce(schema: Schema, value: unknown): unknown {
   return value;
 }
 
-/** Zapier's inputData for the schema: blanks dropped, numbers and booleans from text, single values into lists. */
-export function fromZapierInput(schema: InputSchema, inputData: Record<string, unknown>): Record<string, unknown> {
+/**
+ * Zapier's inputData for the schema: blanks dropped, numbers and booleans from text, single values into
+ * lists. Keys the schema does not know are kept, so that the strict schema refuses them, unless
+ * `dropUnknown`: Zapier hands a dropdown's trigger the values of the whole form it sits in.
+ */
+export function fromZapierInput(schema: InputSchema, inputData: Record<string, unknown>, { dropUnknown = false } = {}): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(schema.shape)) {
-    const value = coerce(child as Schema, inputData[key]);
-    if (value !== undefined) out[key] = value;
+  for (const [key, raw] of Object.entries(inputData)) {
+    const child = schema.shape[key] as Schema | undefined;
+    if (!child && dropUnknown) continue;
+    const value = child ? coerce(child, raw) : raw;
+    if (value !== undefined && value !== null && value !== '') out[key] = value;
   }
   return out;
 }

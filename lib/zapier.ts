@@ -29,10 +29,10 @@ export function zapierError(z: ZObject, error: unknown): unknown {
 }
 
 /** The step's perform: input parsed before any request, errors in Zapier's terms, lists for triggers and searches. */
-function perform(operation: AnyOperation, { paged = false, list = false } = {}) {
+function perform(operation: AnyOperation, { paged = false, list = false, trigger = false } = {}) {
   return async (z: ZObject, bundle: Bundle) => {
     try {
-      const input = parseInput(operation.input, fromZapierInput(operation.input, bundle.inputData));
+      const input = parseInput(operation.input, fromZapierInput(operation.input, bundle.inputData, { dropUnknown: trigger }));
       // Triggers return the page Zapier asks for; the Marketing API's page token is kept in z.cursor.
       const paging: PageControl | undefined = paged
         ? { page: bundle.meta?.page ?? 0, getCursor: () => z.cursor.get(), setCursor: async (c) => void (await z.cursor.set(c)) }
@@ -64,7 +64,7 @@ export const toTrigger = (operation: AnyOperation, { hidden = false } = {}) => {
   const paged = Boolean(operation.paged);
   return step(
     operation,
-    perform(operation, { paged, list: true }),
+    perform(operation, { paged, list: true, trigger: true }),
     { description: `Triggers when ${operation.triggersWhen}.`, hidden },
     // Only what SendGrid pages can paginate: a one-shot list would repeat itself on "Load more".
     { type: 'polling' as const, canPaginate: paged },

@@ -80,7 +80,6 @@ describe("Zapier's input data → what the schema parses", () => {
         data: { a: '1' },
         group_id: null,
         rows: [{ sku: 'A-1', quantity: '3' }],
-        unknown_field: 'ignored',
       }),
     ).toEqual({
       name: 'Ada',
@@ -92,6 +91,11 @@ describe("Zapier's input data → what the schema parses", () => {
       data: { a: '1' },
       rows: [{ sku: 'A-1', quantity: 3 }],
     });
+  });
+
+  it('keeps unknown keys for the strict schema to refuse, except where Zapier sends the whole form (dropdowns)', () => {
+    expect(fromZapierInput(schema, { name: 'Ada', BCC: 'x@example.com' })).toEqual({ name: 'Ada', BCC: 'x@example.com' });
+    expect(fromZapierInput(schema, { name: 'Ada', BCC: 'x@example.com' }, { dropUnknown: true })).toEqual({ name: 'Ada' });
   });
 
   it('leaves text that is not a number for the schema to reject', () => {
