@@ -63,6 +63,10 @@ export interface ClientOptions {
   /** Longest wait for a rate-limit reset before giving up with the 429 error. */
   maxThrottleWaitSeconds?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** The caller gave up (an MCP client cancelled): waits end, retries stop, and no request starts after it. */
+  signal?: AbortSignal;
+  /** Reports progress of a long wait (a contact import); the MCP face turns it into progress notifications. */
+  onProgress?: (progress: number, total?: number, message?: string) => void;
 }
 
 export interface SendGridApi {
@@ -75,6 +79,10 @@ export interface SendGridApi {
   patch<T = unknown>(path: string, options?: RequestOptions): Promise<T>;
   delete<T = unknown>(path: string, options?: RequestOptions): Promise<T>;
   paginate<T = unknown>(path: string, options: PageOptions): Promise<T[]>;
+  /** Waits, ending early with an error if the caller cancels: use it for polling, never setTimeout. */
+  sleep(ms: number): Promise<void>;
+  /** Reports progress of a long wait; a no-op where nobody listens. */
+  progress(progress: number, total?: number, message?: string): void;
 }
 
 /** A bound on "every page", so a runaway cursor cannot loop for ever. */
@@ -175,6 +183,8 @@ export function createApi(transport: Transport, options: ClientOptions): SendGri
     patch: bodyOf('PATCH'),
     delete: bodyOf('DELETE'),
     paginate,
+    sleep,
+    progress: (progress, total, message) => options.onProgress?.(progress, total, message),
   };
 }
 
