@@ -1,6 +1,6 @@
 // The SendGrid client every operation talks to. It is transport-agnostic: the Zapier face plugs in
 // z.request (so Zapier's logging, censoring and middleware apply), the MCP face plugs in axios.
-import { fieldErrors, InputError, rateLimitOf, SendGridError, type RequestInfo } from './errors';
+import { fieldErrors, InputError, rateLimitOf, SendGridError, type Failure, type RequestInfo } from './errors';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type Query = Record<string, string | number | boolean | readonly (string | number)[] | undefined>;
@@ -17,12 +17,31 @@ export interface HttpResponse {
   status: number;
   /** Lower-case header names. */
   headers: Record<string, string>;
-  /** Parsed JSON, or the raw text when the body is not JSON, or undefined when empty. */
+  /** Parsed JSON, or undefined when empty. */
   body: unknown;
 }
 
-/** Sends one request; rejects only when no response arrived (network error, timeout). */
-export type Transport = (request: HttpRequest) => Promise<HttpResponse>;
+/** What a transport hands back: the body unparsed, so the client judges whether it is SendGrid's JSON. */
+export interface RawResponse {
+  status: number;
+  /** Lower-case header names. */
+  headers: Record<string, string>;
+  text: string;
+}
+
+/**
+ * Sends one request and reads at most MAX_RESPONSE_BYTES of the answer; never follows a redirect.
+ * Rejects when no response arrived (network error, `signal` fired, answer too large).
+ */
+export type Transport = (request: HttpRequest, signal: AbortSignal) => Promise<RawResponse>;
+
+/** The most a transport reads of one answer: far above any real SendGrid page, far below harm. */
+export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+
+/** Thrown by a transport whose answer passed MAX_RESPONSE_BYTES. */
+export class ResponseTooLarge extends Error {
+  override name = 'ResponseTooLarge';
+}
 
 export interface RequestOptions {
   query?: Query;
@@ -63,6 +82,8 @@ export interface ClientOptions {
   /** Longest wait for a rate-limit reset before giving up with the 429 error. */
   maxThrottleWaitSeconds?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** The whole call, retries and waits included, ends by then: the caller's own timeout must not win. */
+  deadlineMs?: number;
   /** The caller gave up (an MCP client cancelled): waits end, retries stop, and no request starts after it. */
   signal?: AbortSignal;
   /** Reports progress of a long wait (a contact import); the MCP face turns it into progress notifications. */
@@ -79,8 +100,10 @@ export interface SendGridApi {
   patch<T = unknown>(path: string, options?: RequestOptions): Promise<T>;
   delete<T = unknown>(path: string, options?: RequestOptions): Promise<T>;
   paginate<T = unknown>(path: string, options: PageOptions): Promise<T[]>;
-  /** Waits, ending early with an error if the caller cancels: use it for polling, never setTimeout. */
+  /** Waits, ending early with an error if the caller cancels or the deadline passes: use it for polling. */
   sleep(ms: number): Promise<void>;
+  /** Milliseconds left before the call's deadline: a poll loop stops in time to report. */
+  remainingMs(): number;
   /** Reports progress of a long wait; a no-op where nobody listens. */
   progress(progress: number, total?: number, message?: string): void;
 }
@@ -88,14 +111,53 @@ export interface SendGridApi {
 /** A bound on "every page", so a runaway cursor cannot loop for ever. */
 export const MAX_PAGES = 100;
 
+/** A call's total time when the caller sets none: under the 60 s MCP clients wait by default. */
+export const DEFAULT_DEADLINE_MS = 45_000;
+
+const realSleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((done, fail) => {
+    if (signal?.aborted) return fail(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', stop);
+      done();
+    }, ms);
+    const stop = () => {
+      clearTimeout(timer);
+      fail(signal!.reason);
+    };
+    signal?.addEventListener('abort', stop, { once: true });
+  });
+
 export function createApi(transport: Transport, options: ClientOptions): SendGridApi {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
-  const sleep = options.sleep ?? ((ms) => new Promise((done) => setTimeout(done, ms)));
+  const deadline = Date.now() + (options.deadlineMs ?? DEFAULT_DEADLINE_MS);
+  const remainingMs = () => Math.max(0, deadline - Date.now());
   const secrets = (options.secrets ?? []).filter((secret) => secret.length >= 8);
   const redact = (text: string) => secrets.reduce((out, secret) => out.split(secret).join('[redacted]'), text);
+  /** Every string in SendGrid's answer, redacted: an upstream that echoes the key back leaks it nowhere. */
+  const redactDeep = (node: unknown): unknown =>
+    typeof node === 'string'
+      ? redact(node)
+      : Array.isArray(node)
+        ? node.map(redactDeep)
+        : node && typeof node === 'object'
+          ? Object.fromEntries(Object.entries(node).map(([key, value]) => [redact(key), redactDeep(value)]))
+          : node;
+
+  // Waits stop at the caller's cancellation and never run past the deadline.
+  const sleep = async (ms: number, info?: RequestInfo) => {
+    if (ms > remainingMs()) throw new SendGridError(0, [], {}, info ?? { method: 'WAIT', path: '' }, `the ${Math.round((options.deadlineMs ?? DEFAULT_DEADLINE_MS) / 1000)} s limit of one call`, 'timeout');
+    try {
+      await (options.sleep ? options.sleep(ms) : realSleep(ms, options.signal));
+      if (options.signal?.aborted) throw options.signal.reason;
+    } catch {
+      throw new SendGridError(0, [], {}, info ?? { method: 'WAIT', path: '' }, 'while waiting', 'cancelled');
+    }
+  };
 
   async function request(method: Method, path: string, { query, body, headers }: RequestOptions = {}) {
     const url = urlFor(baseUrl, path, query);
+    checkHeaders(headers);
     const info: RequestInfo = { method, path: new URL(url).pathname, scopes: options.scopes };
     const http: HttpRequest = {
       method,
@@ -103,31 +165,49 @@ export function createApi(transport: Transport, options: ClientOptions): SendGri
       headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     };
+    const lost = (failure: Failure, detail: string) => new SendGridError(0, [], {}, info, redact(detail), failure);
     for (let attempt = 0; ; attempt++) {
       // Only reads are retried after a lost response or a server error: a write may have taken
       // effect (a mail, sent), and sending it again could do it twice.
       const retryRead = method === 'GET' && attempt < 2;
-      let response: HttpResponse;
+      if (options.signal?.aborted) throw lost('cancelled', 'before it was sent');
+      if (remainingMs() <= 0) throw lost('timeout', 'the time for this call ran out before it was sent');
+      const timeout = AbortSignal.timeout(remainingMs());
+      const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+      let raw: RawResponse;
       try {
-        response = await transport(http);
+        raw = await transport(http, signal);
       } catch (error) {
+        if (options.signal?.aborted) throw lost('cancelled', 'while waiting for the answer');
+        if (timeout.aborted) throw lost('timeout', `no complete answer within the ${Math.round((options.deadlineMs ?? DEFAULT_DEADLINE_MS) / 1000)} s limit of one call`);
+        if (error instanceof ResponseTooLarge) throw lost('too_large', `${MAX_RESPONSE_BYTES / 1024 / 1024} MB`);
         if (retryRead) {
-          await sleep(500 * 2 ** attempt);
+          await sleep(500 * 2 ** attempt, info);
           continue;
         }
-        throw new SendGridError(0, [], {}, info, redact((error as Error).message));
+        throw lost('no_answer', (error as Error).message);
       }
-      if (response.status < 400) return response;
-      const errors = fieldErrors(response.body).map((e) => ({ field: e.field, message: redact(e.message) }));
-      const failure = new SendGridError(response.status, errors, rateLimitOf(response.headers), info);
+      const response = { status: raw.status, headers: redactDeep(raw.headers) as Record<string, string>, body: undefined as unknown };
+      const parsed = parseJson(raw.text);
+      const notJson = parsed === NOT_JSON ? describeText(raw) : undefined;
+      response.body = parsed === NOT_JSON ? undefined : redactDeep(parsed);
+      if (raw.status >= 300 && raw.status < 400) throw new SendGridError(raw.status, [], {}, info, redact(raw.headers.location ?? ''), 'redirect');
+      if (raw.status < 300) {
+        // SendGrid's API answers JSON; an empty body is fine only where nothing is returned (202, 204, writes).
+        if (notJson || (method === 'GET' && parsed === undefined && raw.status !== 204))
+          throw new SendGridError(raw.status, [], {}, info, notJson ?? 'an empty answer', 'not_api');
+        return response;
+      }
+      const errors = fieldErrors(response.body).map((e) => ({ field: e.field && redact(e.field), message: redact(e.message) }));
+      const failure = new SendGridError(raw.status, errors, rateLimitOf(raw.headers), info, notJson);
       // A 429 means nothing was done, so waiting and retrying is safe for every method.
       const wait = failure.retryAfter ?? 1;
-      if (response.status === 429 && attempt < (options.throttleRetries ?? 0) && wait <= (options.maxThrottleWaitSeconds ?? 30)) {
-        await sleep(wait * 1000);
+      if (raw.status === 429 && attempt < (options.throttleRetries ?? 0) && wait <= (options.maxThrottleWaitSeconds ?? 30) && wait * 1000 < remainingMs()) {
+        await sleep(wait * 1000, info);
         continue;
       }
-      if (response.status >= 500 && retryRead) {
-        await sleep(500 * 2 ** attempt);
+      if (raw.status >= 500 && retryRead && 500 * 2 ** attempt < remainingMs()) {
+        await sleep(500 * 2 ** attempt, info);
         continue;
       }
       throw failure;
@@ -144,8 +224,9 @@ export function createApi(transport: Transport, options: ClientOptions): SendGri
     const fetchPage = async (position: string | number | undefined) => {
       const where = page.style === 'token' ? { page_token: position } : { offset: position ?? 0 };
       const body = await bodyOf('GET')<unknown>(path, { query: { ...page.query, [sizeParam]: page.pageSize, ...where } });
-      const items = (page.items ? (body as Record<string, unknown>)?.[page.items] : body) ?? [];
-      if (!Array.isArray(items)) throw new Error(`Expected a list in ${page.items ?? 'the body'} of GET ${path}.`);
+      const items = page.items ? (body as Record<string, unknown>)?.[page.items] : body;
+      if (!Array.isArray(items))
+        throw new SendGridError(200, [], {}, { method: 'GET', path }, `no list in ${page.items ?? 'the body'}`, 'not_api');
       const next = page.style === 'token' ? nextToken(body) : items.length < page.pageSize ? undefined : Number(position ?? 0) + items.length;
       return { items: items as T[], next };
     };
@@ -183,10 +264,44 @@ export function createApi(transport: Transport, options: ClientOptions): SendGri
     patch: bodyOf('PATCH'),
     delete: bodyOf('DELETE'),
     paginate,
-    sleep,
+    sleep: (ms) => sleep(ms),
+    remainingMs,
     progress: (progress, total, message) => options.onProgress?.(progress, total, message),
   };
 }
+
+/** RFC 9110 token characters for header names; values without CR, LF or NUL. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+/** Headers Node would refuse are refused here first, so the error can say truly that nothing was sent. */
+function checkHeaders(headers: Record<string, string> | undefined) {
+  const bad = Object.entries(headers ?? {}).flatMap(([name, value]) =>
+    !HEADER_NAME.test(name)
+      ? [{ field: `headers.${name}`, message: 'is not a valid header name' }]
+      : !HEADER_VALUE.test(String(value))
+        ? [{ field: `headers.${name}`, message: 'contains a line break or a control character' }]
+        : [],
+  );
+  if (bad.length) throw new InputError(bad);
+}
+
+const NOT_JSON = Symbol('not JSON');
+
+/** JSON, undefined when empty, NOT_JSON otherwise. */
+function parseJson(text: string): unknown {
+  if (!text.trim()) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return NOT_JSON;
+  }
+}
+
+const describeText = (raw: RawResponse) => {
+  const type = raw.headers['content-type']?.split(';')[0]?.trim();
+  return /<html|<!doctype/i.test(raw.text.slice(0, 512)) ? `an HTML page${type ? ` (${type})` : ''}` : `text that is not JSON${type ? ` (${type})` : ''}`;
+};
 
 /**
  * The URL for a path under the API base. An absolute URL is accepted only on the API's own origin,
@@ -229,14 +344,4 @@ export function plainHeaders(entries: Iterable<[string, string]>): Record<string
     headers[key] = key in headers ? `${headers[key]}, ${value}` : value;
   }
   return headers;
-}
-
-/** JSON when it parses, the text otherwise, undefined when empty. */
-export function parseBody(text: string): unknown {
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }

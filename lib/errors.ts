@@ -23,7 +23,21 @@ export interface RequestInfo {
 const KEYS_PAGE = 'https://app.sendgrid.com/settings/api_keys';
 const SENDER_PAGE = 'https://app.sendgrid.com/settings/sender_auth';
 
-/** SendGrid answered with an error status, or did not answer at all (`status` 0). */
+/**
+ * Why a call ended without a usable answer, when SendGrid gave no error status of its own:
+ * - `no_answer`: the connection failed or closed; a write may have reached SendGrid.
+ * - `timeout`: the call's deadline passed (retries included); a write may have reached SendGrid.
+ * - `cancelled`: the caller gave up; no request starts after that.
+ * - `redirect`: a 3xx, which SendGrid's API never sends (a proxy or a wrong base URL); never followed.
+ * - `not_api`: a 2xx whose body is not SendGrid's JSON (an HTML page, broken JSON).
+ * - `too_large`: the answer was larger than the client reads.
+ */
+export type Failure = 'no_answer' | 'timeout' | 'cancelled' | 'redirect' | 'not_api' | 'too_large';
+
+/** The longest wait a rate-limit reset can ask for; SendGrid's windows are a minute or less. */
+export const MAX_RETRY_AFTER_SECONDS = 3600;
+
+/** SendGrid answered with an error status, or gave no usable answer (`status` 0 or 3xx, with `failure`). */
 export class SendGridError extends Error {
   override name = 'SendGridError';
 
@@ -32,21 +46,24 @@ export class SendGridError extends Error {
     readonly errors: FieldError[],
     readonly rateLimit: RateLimit,
     readonly request: RequestInfo,
-    detail?: string,
+    readonly detail?: string,
+    readonly failure?: Failure,
   ) {
-    super(explain(status, errors, rateLimit, request, detail));
+    super(explain(status, errors, rateLimit, request, detail, failure));
   }
 
-  /** Seconds until the rate limit resets (at least 1), when SendGrid said. */
+  /** Seconds until the rate limit resets, from 1 to an hour, when SendGrid said. */
   get retryAfter(): number | undefined {
     if (this.rateLimit.reset === undefined) return undefined;
-    return Math.max(1, Math.ceil(this.rateLimit.reset - Date.now() / 1000));
+    return clampSeconds(this.rateLimit.reset - Date.now() / 1000);
   }
 
   toJSON() {
-    return { status: this.status, message: this.message, errors: this.errors, rate_limit: this.rateLimit };
+    return { status: this.status, message: this.message, errors: this.errors, rate_limit: this.rateLimit, ...(this.failure ? { failure: this.failure } : {}) };
   }
 }
+
+const clampSeconds = (seconds: number) => Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(1, Math.ceil(seconds)));
 
 /** The input was refused before any request was sent. */
 export class InputError extends Error {
@@ -69,22 +86,43 @@ const said = (errors: FieldError[]) =>
 const isSenderProblem = (errors: FieldError[]) =>
   errors.some((e) => /sender identity|verified sender|from address/i.test(e.message));
 
+const MAY_HAVE_GONE =
+  'It was not retried automatically, because it may already have taken effect (an email may or may not have been sent): check in SendGrid (for mail: Email Activity) before trying again.';
+
+function explainFailure(failure: Failure, status: number, method: string, where: string, detail?: string): string {
+  const read = method === 'GET';
+  switch (failure) {
+    case 'cancelled':
+      return `The request ${where} was cancelled before SendGrid answered${detail ? ` (${detail})` : ''}. ${read ? 'Nothing was changed.' : 'If it had already been sent, SendGrid may have acted on it: check before trying again.'}`;
+    case 'timeout':
+      return `SendGrid did not answer ${where} in time (${detail ?? 'deadline passed'}). ${read ? 'Try again in a few minutes.' : MAY_HAVE_GONE}`;
+    case 'redirect':
+      return `SendGrid's API answered ${where} with a redirect (${status}${detail ? ` to ${detail}` : ''}), which it never does: a proxy or a wrong base URL (SENDGRID_API_BASE_URL) is in the way. The redirect was not followed, so the request and the key went nowhere else.`;
+    case 'not_api':
+      return `SendGrid answered ${where} with something that is not its API (${detail ?? 'not JSON'}): a proxy, a captive portal or a wrong base URL is in the way. ${read ? 'Nothing was changed.' : 'The request may or may not have taken effect: check in SendGrid before trying again.'}`;
+    case 'too_large':
+      return `SendGrid's answer to ${where} was larger than the ${detail ?? 'size limit'} this connector reads. Narrow the request (a smaller page, a filter).`;
+    case 'no_answer': {
+      const lost = `No answer from SendGrid for ${where} (${detail ?? 'network error'})`;
+      return read ? `${lost}, even after retrying. Try again in a few minutes.` : `${lost}. ${MAY_HAVE_GONE}`;
+    }
+  }
+}
+
 function explain(
   status: number,
   errors: FieldError[],
   rateLimit: RateLimit,
   { method, path, scopes }: RequestInfo,
   detail?: string,
+  failure?: Failure,
 ): string {
   const where = `${method} ${path}`;
-  if (status === 0) {
-    const lost = `No answer from SendGrid for ${where} (${detail ?? 'network error'})`;
-    return method === 'GET'
-      ? `${lost}, even after retrying. Try again in a few minutes.`
-      : `${lost}. It was not retried, because SendGrid may have received it: check in SendGrid (for mail: the Activity feed) before trying again.`;
-  }
+  if (failure || status === 0) return explainFailure(failure ?? 'no_answer', status, method, where, detail);
+  // An error status whose body is an HTML page (a proxy's) is still an error; say what it was.
+  const page = detail ? ` (the answer was ${detail}, not SendGrid's JSON)` : '';
   if (status === 400 || status === 422)
-    return `SendGrid rejected ${where} (${status}): ${errors.length ? errors.map(describe).join('; ') : 'bad request'}. Fix the field(s) named and try again; nothing was done.`;
+    return `SendGrid rejected ${where} (${status}): ${errors.length ? errors.map(describe).join('; ') : 'bad request'}${page}. Fix the field(s) named and try again; nothing was done.`;
   if (status === 401)
     return `SendGrid did not accept the API key (401). Check that the key is complete and has not been deleted; create one at ${KEYS_PAGE} and reconnect.${said(errors)}`;
   if (status === 403 && isSenderProblem(errors))
@@ -96,23 +134,23 @@ function explain(
     return `The API key is not allowed to call ${where} (403): ${need}. Edit the key's permissions at ${KEYS_PAGE}.${said(errors)}`;
   }
   if (status === 404)
-    return `SendGrid found nothing at ${where} (404). Check the id: the item may have been deleted.${said(errors)}`;
+    return `SendGrid found nothing at ${where} (404). Check the id: the item may have been deleted.${said(errors)}${page}`;
   if (status === 406)
     return `SendGrid refused ${where} (406 Not Acceptable): the request must accept application/json.${said(errors)}`;
   if (status === 413)
     return `The request is too large for SendGrid (413): mail send accepts at most 30 MB including attachments. Send smaller attachments or fewer recipients per request.${said(errors)}`;
   if (status === 429) {
-    const reset = rateLimit.reset === undefined ? '' : ` It resets at ${new Date(rateLimit.reset * 1000).toISOString()}.`;
-    return `SendGrid's rate limit was reached (429); nothing was done.${reset} Try again after the reset.`;
+    const reset =
+      rateLimit.reset === undefined
+        ? ''
+        : ` Try again in ${clampSeconds(rateLimit.reset - Date.now() / 1000)} s (the limit resets at ${new Date(rateLimit.reset * 1000).toISOString()}).`;
+    return `SendGrid's rate limit was reached (429); nothing was done.${reset || ' Try again in a minute.'}`;
   }
   if (status >= 500) {
-    const advice =
-      method === 'GET'
-        ? 'Try again in a few minutes.'
-        : 'It was not retried automatically, because the request may already have taken effect (for mail: been sent); check in SendGrid before trying again.';
-    return `SendGrid had an internal error on ${where} (${status}). ${advice}${said(errors)}`;
+    const advice = method === 'GET' ? 'Try again in a few minutes.' : MAY_HAVE_GONE;
+    return `SendGrid had an internal error on ${where} (${status})${page}. ${advice}${said(errors)}`;
   }
-  return `SendGrid answered ${status} to ${where}.${said(errors)}`;
+  return `SendGrid answered ${status} to ${where}.${said(errors)}${page}`;
 }
 
 /** SendGrid's `errors[]`, from whichever shape the body has. */
@@ -133,6 +171,17 @@ export function rateLimitOf(headers: Record<string, string>): RateLimit {
   return {
     limit: num('x-ratelimit-limit'),
     remaining: num('x-ratelimit-remaining'),
-    reset: num('x-ratelimit-reset'),
+    reset: resetOf(num('x-ratelimit-reset')),
   };
+}
+
+/**
+ * X-RateLimit-Reset is a Unix time in seconds. A value in milliseconds is read as such; anything that
+ * is not a time within the next hour is brought into it, so no date is ever invalid.
+ */
+function resetOf(value: number | undefined): number | undefined {
+  if (value === undefined || value < 0) return undefined;
+  const seconds = value > 1e11 ? value / 1000 : value;
+  const now = Date.now() / 1000;
+  return Math.min(Math.max(seconds, now), now + MAX_RETRY_AFTER_SECONDS);
 }

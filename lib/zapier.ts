@@ -1,6 +1,6 @@
 // The Zapier face: turns an operation into a trigger, create or search. Generic: it never names an endpoint.
 import type { Bundle, Create, Search, Trigger, ZObject } from 'zapier-platform-core';
-import { createApi, parseBody, plainHeaders, type PageControl, type SendGridApi, type Transport } from './client';
+import { createApi, MAX_RESPONSE_BYTES, plainHeaders, ResponseTooLarge, type PageControl, type SendGridApi, type Transport } from './client';
 import { InputError, SendGridError } from './errors';
 import type { AnyOperation } from './operation';
 import { baseUrlFor } from './region';
@@ -10,22 +10,54 @@ import { fromZapierInput, inputFields } from './zapier-fields';
 /** z.request as the client's transport. Auth is added by the app's beforeRequest, not here. */
 const transportFor =
   (z: ZObject): Transport =>
-  async ({ method, url, headers, body }) => {
-    // merge: false keeps Zapier from scanning user text (an email body) for {{bundle.*}} templates.
-    const response = await z.request({ url, method, headers, body, merge: false, skipThrowForStatus: true } as Parameters<ZObject['request']>[0]);
-    return { status: response.status, headers: plainHeaders(response.headers.entries()), body: parseBody(response.content) };
+  async ({ method, url, headers, body }, signal) => {
+    try {
+      const response = await z.request({
+        url,
+        method,
+        headers,
+        body,
+        // merge: false keeps Zapier from scanning user text (an email body) for {{bundle.*}} templates.
+        merge: false,
+        skipThrowForStatus: true,
+        // Passed to node-fetch: a redirect is reported by the client, never followed (a 307 would
+        // re-send the body and the subuser header elsewhere); the answer is read up to a cap, and
+        // the signal ends the call at its deadline.
+        redirect: 'manual',
+        size: MAX_RESPONSE_BYTES,
+        signal,
+      } as Parameters<ZObject['request']>[0]);
+      return { status: response.status, headers: plainHeaders(response.headers.entries()), text: response.content ?? '' };
+    } catch (error) {
+      if ((error as { type?: string }).type === 'max-size') throw new ResponseTooLarge((error as Error).message);
+      throw error;
+    }
   };
 
-export const apiFor = (z: ZObject, bundle: Bundle, scopes?: readonly string[], paging?: PageControl): SendGridApi =>
-  createApi(transportFor(z), { baseUrl: baseUrlFor(bundle.authData.region), scopes, paging, secrets: [bundle.authData.api_key ?? ''] });
+/** Zapier's own limit for one step is 30 s; ending sooner lets our message, not a bare timeout, reach the user. */
+const ZAPIER_DEADLINE_MS = 25_000;
 
-/** Our errors in Zapier's terms: a throttle Zapier retries later, an expired connection, or a plain error. */
-export function zapierError(z: ZObject, error: unknown): unknown {
+export const apiFor = (z: ZObject, bundle: Bundle, scopes?: readonly string[], paging?: PageControl): SendGridApi =>
+  createApi(transportFor(z), {
+    baseUrl: baseUrlFor(bundle.authData.region),
+    scopes,
+    paging,
+    secrets: [bundle.authData.api_key ?? ''],
+    deadlineMs: ZAPIER_DEADLINE_MS,
+  });
+
+/**
+ * Our errors in Zapier's terms: a throttle Zapier retries later, an expired connection, or a plain error.
+ * Each is marked not to be "contextified": Zapier would otherwise append what happened, including the
+ * first 100 characters of SendGrid's answer, unredacted.
+ */
+export function zapierError(z: ZObject, error: unknown): Error {
+  const quiet = <E extends Error>(e: E) => Object.assign(e, { doNotContextify: true });
   if (error instanceof InputError) return new z.errors.Error(error.message, 'invalid_input', 400);
-  if (!(error instanceof SendGridError)) return error;
+  if (!(error instanceof SendGridError)) return quiet(error instanceof Error ? error : new Error(String(error)));
   if (error.status === 429) return new z.errors.ThrottledError(error.message, error.retryAfter ?? 60);
-  if (error.status === 401) return new z.errors.ExpiredAuthError(error.message);
-  return new z.errors.Error(error.message, `sendgrid_${error.status || 'no_response'}`, error.status || undefined);
+  if (error.status === 401) return quiet(new z.errors.ExpiredAuthError(error.message));
+  return new z.errors.Error(error.message, `sendgrid_${error.failure ?? error.status}`, error.status || undefined);
 }
 
 /** The step's perform: input parsed before any request, errors in Zapier's terms, lists for triggers and searches. */

@@ -1,11 +1,11 @@
 // The client alone, over a scripted transport: error messages, retry rules, URLs and pagination.
-import { createApi, MAX_PAGES, urlFor, type HttpRequest, type HttpResponse } from '../../lib/client';
+import { createApi, MAX_PAGES, urlFor, type HttpRequest, type RawResponse } from '../../lib/client';
 import { InputError, SendGridError } from '../../lib/errors';
 
 const BASE = 'https://api.sendgrid.com';
 
 /** A transport that answers from a script and remembers what it was asked. */
-function scripted(...answers: (HttpResponse | Error)[]) {
+function scripted(...answers: (RawResponse | Error)[]) {
   const requests: HttpRequest[] = [];
   const transport = async (request: HttpRequest) => {
     requests.push(request);
@@ -16,7 +16,11 @@ function scripted(...answers: (HttpResponse | Error)[]) {
   return { transport, requests };
 }
 
-const reply = (status: number, body?: unknown, headers: Record<string, string> = {}): HttpResponse => ({ status, body, headers });
+const reply = (status: number, body?: unknown, headers: Record<string, string> = {}): RawResponse => ({
+  status,
+  headers,
+  text: body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body),
+});
 const noSleep = async () => {};
 
 async function failure(promise: Promise<unknown>): Promise<SendGridError> {
@@ -207,7 +211,7 @@ describe('a lost response', () => {
     const error = await failure(createApi(transport, { baseUrl: BASE }).post('/v3/mail/send', { body: {} }));
     expect(error.status).toBe(0);
     expect(error.message).toBe(
-      'No answer from SendGrid for POST /v3/mail/send (socket hang up). It was not retried, because SendGrid may have received it: check in SendGrid (for mail: the Activity feed) before trying again.',
+      'No answer from SendGrid for POST /v3/mail/send (socket hang up). It was not retried automatically, because it may already have taken effect (an email may or may not have been sent): check in SendGrid (for mail: Email Activity) before trying again.',
     );
   });
 
