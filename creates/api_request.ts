@@ -2,8 +2,12 @@ import * as z from 'zod/mini';
 import { zapier } from '../lib/hints';
 import { defineOperation } from '../lib/operation';
 
-/** Headers the connection owns: letting a step set them would let it bypass or leak the key. */
-const RESERVED_HEADERS = ['authorization', 'host', 'content-length', 'cookie'];
+/**
+ * Headers the connection owns (setting them would bypass or leak the key) and hop-by-hop headers,
+ * which describe one connection and would let a caller smuggle or stall a request.
+ */
+const RESERVED_HEADERS = ['authorization', 'host', 'content-length', 'cookie', 'transfer-encoding', 'connection', 'keep-alive', 'expect', 'te', 'trailer', 'upgrade'];
+const isReserved = (name: string) => RESERVED_HEADERS.includes(name.toLowerCase()) || name.toLowerCase().startsWith('proxy-');
 
 const isJsonText = (value: unknown) => {
   if (typeof value !== 'string') return true;
@@ -37,8 +41,8 @@ export default defineOperation({
     headers: z.optional(
       z.record(z.string(), z.string()).check(
         z.refine(
-          (headers) => !Object.keys(headers).some((name) => RESERVED_HEADERS.includes(name.toLowerCase())),
-          `cannot set ${RESERVED_HEADERS.join(', ')}: the connection provides them`,
+          (headers) => !Object.keys(headers).some(isReserved),
+          `cannot set ${RESERVED_HEADERS.join(', ')} or Proxy-*: the connection provides them`,
         ),
         z.describe('Extra request headers. Authorization comes from the connection and cannot be set here.'),
       ),

@@ -1,66 +1,64 @@
 // `sendgrid-mcp`: the MCP server over stdio (default) or Streamable HTTP (--http).
-import { parseArgs } from 'node:util';
+import { join } from 'node:path';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import { baseUrlFor } from '../lib/region';
 import operations from '../operations';
+import { ConfigError, configOf, USAGE, type Config } from './config';
+import { MAX_MESSAGE_BYTES } from './limits';
 import { catalogOf, createServer } from './server';
 
-const USAGE = `Usage: sendgrid-mcp [--http [--host 127.0.0.1] [--port 3000]] [--sandbox | --sandbox-if-no-key]
-
-  (default)            MCP over stdio
-  --http               Streamable HTTP at http://HOST:PORT/mcp
-  --host, --port       where to listen (default 127.0.0.1:3000; port 0 picks a free one)
-  --sandbox            use the embedded SendGrid sandbox: no email leaves this machine
-  --sandbox-if-no-key  use the sandbox only when SENDGRID_API_KEY is not set
-
-Environment: SENDGRID_API_KEY (the key), SENDGRID_REGION (us or eu), SENDGRID_ON_BEHALF_OF (a subuser),
-SENDGRID_API_BASE_URL (overrides the API base).`;
+/** This project's own entry point, by absolute path: a config never names a package someone else owns. */
+const BIN = join(__dirname, '..', 'bin', 'sendgrid-mcp.js');
 
 async function main() {
-  const { values: flags } = parseArgs({
-    options: {
-      http: { type: 'boolean', default: false },
-      host: { type: 'string', default: '127.0.0.1' },
-      port: { type: 'string', default: '3000' },
-      sandbox: { type: 'boolean', default: false },
-      'sandbox-if-no-key': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if (flags.help) return void console.log(USAGE);
-
-  const env = process.env;
-  const useSandbox = flags.sandbox || (flags['sandbox-if-no-key'] && !env.SENDGRID_API_KEY);
-  if (!useSandbox && !env.SENDGRID_API_KEY) {
-    console.error('SENDGRID_API_KEY is not set. Set it to a SendGrid API key, or pass --sandbox to try the tools safely.\n');
-    console.error(USAGE);
+  let config: Config;
+  try {
+    config = configOf(process.argv.slice(2), process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`sendgrid-mcp: ${error.message}\n\n${USAGE}`);
     process.exit(2);
   }
+  if (config.help) return void console.log(USAGE);
+
   // The sandbox and the HTTP transport load only when asked for: start-up is what an MCP client waits on.
-  const sandbox = useSandbox ? await (await import('../sandbox/server')).startSandbox() : undefined;
-  const credentials = sandbox
-    ? { apiKey: 'SG.sandbox', baseUrl: sandbox.url }
-    : { apiKey: env.SENDGRID_API_KEY!, baseUrl: baseUrlFor(env.SENDGRID_REGION), onBehalfOf: env.SENDGRID_ON_BEHALF_OF || undefined };
+  const sandbox = config.sandbox ? await (await import('../sandbox/server')).startSandbox() : undefined;
+  const credentials = sandbox ? { apiKey: 'SG.sandbox', baseUrl: sandbox.url } : config.credentials!;
   const backend = sandbox ? `the embedded SendGrid sandbox at ${sandbox.url} (no email leaves this machine)` : `SendGrid at ${credentials.baseUrl}`;
   const catalog = catalogOf(operations);
 
-  if (!flags.http) {
-    await createServer(catalog, credentials).connect(new StdioServerTransport());
-    // The client closing stdin is the end of the session; the sandbox would otherwise keep us alive.
+  if (!config.http) {
+    const server = createServer(catalog, credentials);
+    let failure: string | undefined;
+    server.onerror = (error) => {
+      // The SDK drops a message over the limit and closes; say so on both streams before leaving.
+      if (/ReadBuffer exceeded/.test(error.message)) {
+        failure = `a message was larger than ${MAX_MESSAGE_BYTES / 1024 / 1024} MiB, the most this server accepts`;
+        process.stdout.write(`${JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32600, message: `Request too large: ${failure}.` } })}\n`);
+      }
+    };
+    // The client closing stdin, or the transport closing, is the end of the session: the sandbox
+    // would otherwise keep an orphan process alive.
+    server.onclose = () => {
+      if (failure) console.error(`sendgrid-mcp: stopped: ${failure}.`);
+      process.exit(failure ? 1 : 0);
+    };
     process.stdin.once('end', () => process.exit(0));
+    await server.connect(new StdioServerTransport(process.stdin, process.stdout, { maxBufferSize: MAX_MESSAGE_BYTES }));
     console.error(`sendgrid-mcp: ${catalog.tools.length} tools over stdio, backed by ${backend}.`);
     return;
   }
 
-  const port = Number(flags.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not ${flags.port}`);
+  const { host, port, authToken } = config.http;
   const { serveHttp } = await import('./http');
-  const { url } = await serveHttp({ host: flags.host, port, makeServer: () => createServer(catalog, credentials) });
+  const { url } = await serveHttp({ host, port, authToken, makeServer: () => createServer(catalog, credentials) });
+  const headers = authToken ? { headers: { Authorization: 'Bearer <your token>' } } : {};
   console.log(`SendGrid MCP server: ${url}`);
   console.log(`Backed by ${backend}; ${catalog.tools.length} tools.`);
   console.log('Client config (Cursor, VS Code and other clients that take a URL):');
-  console.log(JSON.stringify({ mcpServers: { sendgrid: { type: 'http', url } } }, null, 2));
-  console.log(`Claude Code: claude mcp add --transport http sendgrid ${url}`);
+  console.log(JSON.stringify({ mcpServers: { sendgrid: { type: 'http', url, ...headers } } }, null, 2));
+  console.log(`Claude Code: claude mcp add --transport http sendgrid ${url}${authToken ? ' --header "Authorization: Bearer <your token>"' : ''}`);
+  console.log('Over stdio instead (Claude Desktop; this project\'s own code, by path):');
+  console.log(JSON.stringify({ mcpServers: { sendgrid: { command: process.execPath, args: [BIN], env: { SENDGRID_API_KEY: 'SG.…' } } } }, null, 2));
 }
 
 main().catch((error: NodeJS.ErrnoException) => {

@@ -1,65 +1,119 @@
 // Streamable HTTP, stateless: every POST gets its own server and transport, so nothing is shared
 // between clients and nothing needs cleaning up.
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { MAX_MESSAGE_BYTES } from './limits';
 
 export interface HttpOptions {
   host: string;
   port: number;
   makeServer: () => Server;
+  /** Required in `Authorization: Bearer …` when set; the CLI insists on one off loopback. */
+  authToken?: string;
 }
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
 
-const hostnameOf = (hostHeader: string) => {
+export const isLoopback = (host: string) => ['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host) || /^127\./.test(host);
+
+/** Host name and port of a URL, with the scheme's default port filled in. */
+function place(url: string): { scheme: string; name: string; port: number } | undefined {
   try {
-    return new URL(`http://${hostHeader}`).hostname;
+    const parsed = new URL(url);
+    return { scheme: parsed.protocol, name: parsed.hostname, port: Number(parsed.port || (parsed.protocol === 'https:' ? 443 : 80)) };
   } catch {
     return undefined;
   }
-};
-
-/**
- * DNS-rebinding guard: a browser page on another site may reach 127.0.0.1, but it cannot make the
- * Host or Origin name this machine. The SDK leaves this check to us.
- */
-function allowed(request: IncomingMessage, boundHost: string): boolean {
-  const names = new Set([...LOOPBACK, boundHost]);
-  const host = request.headers.host && hostnameOf(request.headers.host);
-  if (!host || !names.has(host)) return false;
-  const origin = request.headers.origin;
-  if (!origin) return true;
-  try {
-    return names.has(new URL(origin).hostname);
-  } catch {
-    return false;
-  }
 }
 
-const reply = (response: ServerResponse, status: number, message: string, headers: Record<string, string> = {}) => {
+/**
+ * DNS-rebinding guard: a browser page on another site may reach this port, but it cannot make the
+ * Host header or its Origin name this server. Origins are compared whole: scheme, host and port.
+ */
+function allowed(request: IncomingMessage, names: Set<string>, port: number): boolean {
+  const host = request.headers.host ? place(`http://${request.headers.host}`) : undefined;
+  if (!host || !names.has(host.name) || host.port !== port) return false;
+  if (request.headers.origin === undefined) return true;
+  const origin = place(request.headers.origin);
+  return Boolean(origin && origin.scheme === 'http:' && names.has(origin.name) && origin.port === port);
+}
+
+const digest = (text: string) => createHash('sha256').update(text).digest();
+
+/** Constant-time: the comparison takes as long whatever the first wrong character. */
+function authorized(request: IncomingMessage, token: string | undefined): boolean {
+  if (!token) return true;
+  const given = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '';
+  return timingSafeEqual(digest(given), digest(token));
+}
+
+const reply = (response: ServerResponse, status: number, code: number, message: string, headers: Record<string, string> = {}) => {
   response.writeHead(status, { 'content-type': 'application/json', ...headers });
-  response.end(JSON.stringify({ jsonrpc: '2.0', error: { code: -32000, message }, id: null }));
+  response.end(JSON.stringify({ jsonrpc: '2.0', error: { code, message }, id: null }));
 };
 
-export async function serveHttp({ host, port, makeServer }: HttpOptions) {
+class TooLarge extends Error {}
+
+/** The body, read up to the limit; past it the request is refused without reading the rest. */
+async function readBody(request: IncomingMessage): Promise<string> {
+  const declared = Number(request.headers['content-length']);
+  if (declared > MAX_MESSAGE_BYTES) throw new TooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_MESSAGE_BYTES) throw new TooLarge();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A URL a client can use: a wildcard address is shown as this machine's first LAN address. */
+function shownHost(address: AddressInfo): string {
+  if (address.address === '0.0.0.0' || address.address === '::') {
+    const lan = Object.values(networkInterfaces())
+      .flat()
+      .find((nic) => nic && nic.family === 'IPv4' && !nic.internal);
+    return lan?.address ?? '127.0.0.1';
+  }
+  return address.family === 'IPv6' ? `[${address.address}]` : address.address;
+}
+
+export async function serveHttp({ host, port, makeServer, authToken }: HttpOptions) {
+  const names = new Set([...LOOPBACK_NAMES]);
+  let boundPort = port;
   const http = createHttpServer(async (request, response) => {
-    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-    if (path !== '/mcp') return reply(response, 404, 'Not found: the MCP endpoint is /mcp.');
-    if (!allowed(request, host)) return reply(response, 403, 'Forbidden: Host or Origin is not this server.');
-    if (request.method !== 'POST') return reply(response, 405, 'This server is stateless: use POST.', { allow: 'POST' });
-    const server = makeServer();
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
-    response.on('close', () => {
-      void transport.close();
-      void server.close();
-    });
     try {
+      const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+      if (path !== '/mcp') return reply(response, 404, -32000, 'Not found: the MCP endpoint is /mcp.');
+      if (!allowed(request, names, boundPort)) return reply(response, 403, -32000, 'Forbidden: Host or Origin is not this server.');
+      if (!authorized(request, authToken))
+        return reply(response, 401, -32000, 'Unauthorized: send the server token as "Authorization: Bearer <token>".', { 'www-authenticate': 'Bearer' });
+      if (request.method !== 'POST') return reply(response, 405, -32000, 'This server is stateless: use POST.', { allow: 'POST' });
+      let body: unknown;
+      try {
+        body = JSON.parse(await readBody(request));
+      } catch (error) {
+        if (error instanceof TooLarge)
+          return reply(response, 413, -32600, `The message is larger than this server accepts (${MAX_MESSAGE_BYTES / 1024 / 1024} MiB).`, { connection: 'close' });
+        return reply(response, 400, -32700, 'Parse error: the body is not valid JSON.');
+      }
+      const server = makeServer();
+      const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+      // Closing the server when the client goes away aborts its running tool calls (their signal fires).
+      response.on('close', () => {
+        void transport.close();
+        void server.close();
+      });
       await server.connect(transport);
-      await transport.handleRequest(request, response);
+      await transport.handleRequest(request, response, body);
     } catch (error) {
-      if (!response.headersSent) reply(response, 500, `Internal error: ${(error as Error).message}`);
+      if (!response.headersSent) reply(response, 500, -32603, `Internal error: ${(error as Error).message}`);
+      else response.destroy();
     }
   });
   await new Promise<void>((resolve, reject) => {
@@ -67,9 +121,18 @@ export async function serveHttp({ host, port, makeServer }: HttpOptions) {
     http.listen(port, host, () => resolve());
   });
   const bound = http.address() as AddressInfo;
-  const shownHost = bound.family === 'IPv6' ? `[${bound.address}]` : bound.address;
+  boundPort = bound.port;
+  const shown = shownHost(bound);
+  for (const name of [host, shown]) {
+    const found = place(`http://${name.includes(':') && !name.startsWith('[') ? `[${name}]` : name}`);
+    if (found) names.add(found.name);
+  }
   return {
-    url: `http://${shownHost}:${bound.port}/mcp`,
-    close: () => new Promise<void>((resolve) => http.close(() => resolve())),
+    url: `http://${shown}:${bound.port}/mcp`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        http.closeAllConnections();
+        http.close(() => resolve());
+      }),
   };
 }

@@ -39,8 +39,8 @@ export function countRequests(): () => number {
 }
 
 /** A connected MCP client talking to the real server in-process. */
-export async function mcpClient(baseUrl = API) {
-  const server = createServer(catalogOf(operations), { apiKey: KEY, baseUrl });
+export async function mcpClient(baseUrl = API, options: { deadlineMs?: number } = {}) {
+  const server = createServer(catalogOf(operations), { apiKey: KEY, baseUrl }, options);
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   const client = new Client({ name: 'unit', version: '1.0.0' });
   await Promise.all([server.connect(serverSide), client.connect(clientSide)]);

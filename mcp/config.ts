@@ -1,0 +1,83 @@
+// The server's settings from flags and environment, checked before anything starts: a setting that
+// is wrong is a start-up error naming it, never a crash on the first request or a silent default.
+import { parseArgs } from 'node:util';
+import { checkBaseUrl, regionOf } from '../lib/region';
+import type { Credentials } from '../lib/http-axios';
+import { isLoopback } from './http';
+
+export const USAGE = `Usage: sendgrid-mcp [--http [--host 127.0.0.1] [--port 3000] [--auth-token TOKEN]] [--sandbox | --sandbox-if-no-key]
+
+  (default)            MCP over stdio
+  --http               Streamable HTTP at http://HOST:PORT/mcp
+  --host, --port       where to listen (default 127.0.0.1:3000; port 0 picks a free one)
+  --auth-token TOKEN   require "Authorization: Bearer TOKEN" (or set MCP_AUTH_TOKEN); required off loopback
+  --sandbox            use the embedded SendGrid sandbox: no email leaves this machine
+  --sandbox-if-no-key  use the sandbox only when SENDGRID_API_KEY is not set
+
+Environment: SENDGRID_API_KEY (the key), SENDGRID_REGION (us or eu), SENDGRID_ON_BEHALF_OF (a subuser),
+SENDGRID_API_BASE_URL (overrides the API base), MCP_AUTH_TOKEN (as --auth-token).`;
+
+/** A setting that stops the server from starting; the CLI prints it with the usage. */
+export class ConfigError extends Error {}
+
+export interface Config {
+  help: boolean;
+  http?: { host: string; port: number; authToken?: string };
+  /** Use the embedded sandbox; otherwise `credentials` reach SendGrid. */
+  sandbox: boolean;
+  credentials?: Credentials;
+}
+
+export function configOf(args: string[], env: NodeJS.ProcessEnv): Config {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        http: { type: 'boolean', default: false },
+        host: { type: 'string' },
+        port: { type: 'string' },
+        'auth-token': { type: 'string' },
+        sandbox: { type: 'boolean', default: false },
+        'sandbox-if-no-key': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+  if (values.help) return { help: true, sandbox: false };
+
+  for (const flag of ['host', 'port', 'auth-token'] as const)
+    if (values[flag] !== undefined && !values.http) throw new ConfigError(`--${flag} applies to --http only; add --http or leave it out.`);
+
+  const key = env.SENDGRID_API_KEY;
+  if (key !== undefined && key !== '' && (!key.trim() || /\s/.test(key.trim())))
+    throw new ConfigError('SENDGRID_API_KEY is blank or contains spaces or line breaks: set it to the whole key, as SendGrid showed it.');
+  const sandbox = values.sandbox || (values['sandbox-if-no-key'] && !key);
+  if (!sandbox && !key) throw new ConfigError('SENDGRID_API_KEY is not set. Set it to a SendGrid API key, or pass --sandbox to try the tools safely.');
+
+  let credentials: Credentials | undefined;
+  try {
+    // Checked even when the sandbox is used, so a typo shows now and not on the day the key is set.
+    const region = regionOf(env.SENDGRID_REGION, 'SENDGRID_REGION');
+    const baseUrl = env.SENDGRID_API_BASE_URL ? checkBaseUrl(env.SENDGRID_API_BASE_URL) : region === 'eu' ? 'https://api.eu.sendgrid.com' : 'https://api.sendgrid.com';
+    if (!sandbox) credentials = { apiKey: key!.trim(), baseUrl, onBehalfOf: env.SENDGRID_ON_BEHALF_OF?.trim() || undefined };
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+
+  if (!values.http) return { help: false, sandbox, credentials };
+
+  const portText = values.port ?? '3000';
+  if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535) throw new ConfigError(`--port must be a whole number from 0 to 65535, not ${JSON.stringify(portText)}.`);
+  const host = values.host ?? '127.0.0.1';
+  if (!host.trim()) throw new ConfigError('--host must name an address, such as 127.0.0.1.');
+  const authToken = values['auth-token'] ?? (env.MCP_AUTH_TOKEN || undefined);
+  if (authToken !== undefined && authToken.length < 16) throw new ConfigError('The auth token must be at least 16 characters; make one with `openssl rand -hex 32`.');
+  if (!isLoopback(host) && !authToken)
+    throw new ConfigError(`Serving on ${host} lets other machines reach every tool: set --auth-token (or MCP_AUTH_TOKEN), which clients then send as "Authorization: Bearer <token>".`);
+  return { help: false, sandbox, credentials, http: { host, port: Number(portText), authToken } };
+}
