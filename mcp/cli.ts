@@ -1,10 +1,9 @@
 // `sendgrid-mcp`: the MCP server over stdio (default) or Streamable HTTP (--http).
 import { join } from 'node:path';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import operations from '../operations';
 import { ConfigError, configOf, USAGE, type Config } from './config';
-import { MAX_MESSAGE_BYTES } from './limits';
 import { catalogOf, createServer } from './server';
+import { LineTransport } from './stdio';
 
 /** This project's own entry point, by absolute path: a config never names a package someone else owns. */
 const BIN = join(__dirname, '..', 'bin', 'sendgrid-mcp.js');
@@ -28,22 +27,11 @@ async function main() {
 
   if (!config.http) {
     const server = createServer(catalog, credentials);
-    let failure: string | undefined;
-    server.onerror = (error) => {
-      // The SDK drops a message over the limit and closes; say so on both streams before leaving.
-      if (/ReadBuffer exceeded/.test(error.message)) {
-        failure = `a message was larger than ${MAX_MESSAGE_BYTES / 1024 / 1024} MiB, the most this server accepts`;
-        process.stdout.write(`${JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32600, message: `Request too large: ${failure}.` } })}\n`);
-      }
-    };
-    // The client closing stdin, or the transport closing, is the end of the session: the sandbox
-    // would otherwise keep an orphan process alive.
-    server.onclose = () => {
-      if (failure) console.error(`sendgrid-mcp: stopped: ${failure}.`);
-      process.exit(failure ? 1 : 0);
-    };
-    process.stdin.once('end', () => process.exit(0));
-    await server.connect(new StdioServerTransport(process.stdin, process.stdout, { maxBufferSize: MAX_MESSAGE_BYTES }));
+    server.onerror = (error) => console.error(`sendgrid-mcp: ${error.message}`);
+    // The client closing stdin is the end of the session: the sandbox would otherwise keep an
+    // orphan process alive.
+    server.onclose = () => process.exit(0);
+    await server.connect(new LineTransport());
     console.error(`sendgrid-mcp: ${catalog.tools.length} tools over stdio, backed by ${backend}.`);
     return;
   }

@@ -98,8 +98,13 @@ export async function serveHttp({ host, port, makeServer, authToken }: HttpOptio
       try {
         body = JSON.parse(await readBody(request));
       } catch (error) {
-        if (error instanceof TooLarge)
-          return reply(response, 413, -32600, `The message is larger than this server accepts (${MAX_MESSAGE_BYTES / 1024 / 1024} MiB).`, { connection: 'close' });
+        if (error instanceof TooLarge) {
+          // The rest is read and thrown away, so the client sees the answer rather than a broken pipe;
+          // a sender that never stops is cut off.
+          request.resume();
+          setTimeout(() => request.socket.destroy(), 10_000).unref();
+          return reply(response, 413, -32600, `The message is larger than this server accepts (${MAX_MESSAGE_BYTES / 1024 / 1024} MiB).`);
+        }
         return reply(response, 400, -32700, 'Parse error: the body is not valid JSON.');
       }
       const server = makeServer();

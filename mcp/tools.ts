@@ -17,7 +17,7 @@ type JsonSchema = Record<string, unknown>;
 /** Keywords zod emits that cost an agent context and tell it nothing. */
 const isNoise = (key: string, value: unknown, schema: JsonSchema) =>
   key === '$schema' ||
-  (key === 'pattern' && schema.format === 'email') || // zod's ~150-character email regex
+  (key === 'pattern' && typeof schema.format === 'string') || // zod's regex for the format (~150 characters for email)
   ((key === 'minimum' || key === 'maximum') && Math.abs(Number(value)) === Number.MAX_SAFE_INTEGER) || // z.int()'s ±2^53
   (key === 'propertyNames' && (value as JsonSchema)?.type === 'string'); // every JSON key is a string
 
