@@ -128,6 +128,16 @@ describe('negative controls', () => {
     expect(outcome.ok).toBe(false);
   }, TIMEOUT);
 
+  it.each([
+    ['Zapier', runOnZapier],
+    ['MCP', runOnMcp],
+  ])('catches a body property the spec does not declare, made through the %s face, although Prism lets it through', async (_face, run) => {
+    recorder.reset();
+    const outcome = await run('api_request', { method: 'POST', path: '/v3/marketing/lists', body: JSON.stringify({ name: 'Webinar', nmae: 'typo' }) });
+    expect(outcome).toEqual({ ok: true });
+    expect(unexpectedViolations(recorder.records)).toEqual([expect.stringContaining("[body.nmae] undeclared: property 'nmae'")]);
+  }, TIMEOUT);
+
   const send = async (path: string, { auth = true } = {}) => {
     recorder.reset();
     await fetch(recorder.url + path, { headers: auth ? { authorization: `Bearer ${KEY}` } : {} });

@@ -2,6 +2,7 @@
 // component names clash (Metadata, Status, OnBehalfOf…), so each file's components get its own prefix.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { applySpecQuirks } from './spec-quirks';
 
 type Json = Record<string, unknown>;
 
@@ -39,5 +40,6 @@ export function mergeSpecs(dir = SPEC_DIR): Json {
       for (const [name, value] of Object.entries(entries)) target[section === 'securitySchemes' ? name : prefix + name] = value;
     }
   }
+  applySpecQuirks(merged);
   return merged;
 }

@@ -2,6 +2,8 @@
 // so every request either of them makes is forwarded unchanged and its spec violations are recorded.
 import { createServer, request, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { mergeSpecs } from './merge-specs';
+import { undeclaredProperties } from './undeclared';
 
 /** One problem Prism found with a request, as it reports them. */
 export interface Violation {
@@ -53,6 +55,7 @@ export async function startRecorder(target = process.env.PRISM_URL): Promise<Rec
   if (!target) throw new Error('PRISM_URL is not set: the contract tier starts Prism in its globalSetup.');
   const prism = new URL(target);
   const records: RecordedRequest[] = [];
+  const spec = mergeSpecs();
 
   const server = createServer(async (incoming, outgoing) => {
     const method = incoming.method ?? 'GET';
@@ -66,7 +69,9 @@ export async function startRecorder(target = process.env.PRISM_URL): Promise<Rec
         forward.on('error', reject);
         forward.end(body);
       });
-      records.push({ method, path, status: answer.status, body: body.toString('utf8'), violations: violationsOf(answer.status, answer.headers, answer.body) });
+      const text = body.toString('utf8');
+      const violations = [...violationsOf(answer.status, answer.headers, answer.body), ...undeclaredProperties(spec, method, path, text)];
+      records.push({ method, path, status: answer.status, body: text, violations });
       outgoing.writeHead(answer.status, answer.headers).end(answer.body);
     } catch (error) {
       // Recorded too, so a request that never reached Prism cannot pass as a clean one.
