@@ -1,5 +1,6 @@
-// Four tiers: unit (nock, source), contract (Prism + Twilio's official spec), mcp (the built server
-// over stdio and HTTP), zapier (the compiled app and its zip). `npm test` builds before running them.
+// Five tiers: unit (nock, source), contract (Prism + Twilio's official spec), mcp (the built server
+// over stdio and HTTP), zapier (the compiled app and its zip), sandbox (the embedded SendGrid stand-in).
+// `npm test` builds before running them.
 const transform = {
   '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2023' }, module: { type: 'commonjs' } }],
 };
@@ -19,5 +20,7 @@ module.exports = {
     tier('contract', { globalSetup: '<rootDir>/test/contract/prism.ts', globalTeardown: '<rootDir>/test/contract/prism-stop.ts' }),
     tier('mcp'),
     tier('zapier'),
+    // The embedded sandbox: its behaviours, Prism (proxy mode) checking it against the spec, every tool on it.
+    tier('sandbox'),
   ],
 };

@@ -28,4 +28,13 @@ export const SEED = {
   legacyRecipientId: 'YWRhQGV4YW1wbGUuY29t',
   legacyCampaignId: 986724,
   messageId: 'W8Tfb2KQTRGyE3rRPSuk9A.filter0001.16648.5515E0B88.0',
+  legacyTemplateVersionId: '0d9c8b7a-6f5e-4d3c-9b2a-1f0e9d8c7b6a',
+  /** A Single Send scheduled two days after the sandbox starts (singleSendId is a draft). */
+  scheduledSingleSendId: '4d2a9f6c-1e3b-4c7d-8a5f-6b0e2c9d1a37',
+  /** A completed contact upsert job. */
+  importJobId: '5c1d2b7e-3a4f-4e8d-9b6a-0f1e2d3c4b5a',
+  /** A ready contact export of the first list. */
+  exportId: '3f9e1c2a-7b4d-4a6e-9c8b-2d1f0e3a5b7c',
+  /** A design of the Marketing Campaigns design library. */
+  designId: 'b3c1f2a4-5d6e-4f70-8a9b-0c1d2e3f4a5b',
 } as const;

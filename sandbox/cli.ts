@@ -1,0 +1,45 @@
+// `sendgrid-sandbox`: the embedded SendGrid sandbox on its own, for trying the connector or pointing
+// any SendGrid client at it (SENDGRID_API_BASE_URL). Nothing it receives leaves this machine.
+import { parseArgs } from 'node:util';
+import { startSandbox } from './server';
+
+const USAGE = `Usage: sendgrid-sandbox [--host 127.0.0.1] [--port 3010] [--state FILE] [--job-delay MS] [--no-webhooks]
+
+  --host, --port   where to listen (default 127.0.0.1:3010; port 0 picks a free one)
+  --state FILE     keep the account in FILE: loaded at start, saved after every change
+  --job-delay MS   how long contact imports, deletes and exports stay pending (default 500)
+  --no-webhooks    do not POST events to the event webhooks' URLs`;
+
+/** Any Bearer key works; this is the one to show. */
+const SANDBOX_KEY = 'SG.sandbox';
+
+async function main() {
+  const { values: flags } = parseArgs({
+    options: {
+      host: { type: 'string', default: '127.0.0.1' },
+      port: { type: 'string', default: '3010' },
+      state: { type: 'string' },
+      'job-delay': { type: 'string', default: '500' },
+      'no-webhooks': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (flags.help) return void console.log(USAGE);
+  const port = Number(flags.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not ${flags.port}`);
+  const jobDelayMs = Number(flags['job-delay']);
+  if (!Number.isFinite(jobDelayMs) || jobDelayMs < 0) throw new Error(`--job-delay must be a number of milliseconds, not ${flags['job-delay']}`);
+  const sandbox = await startSandbox({ host: flags.host, port, statePath: flags.state, jobDelayMs, webhookDelivery: !flags['no-webhooks'] });
+  console.log(`SendGrid sandbox: ${sandbox.url}`);
+  console.log(`API key: ${SANDBOX_KEY} (any Bearer key works; every scope is granted)`);
+  console.log(flags.state ? `State: ${flags.state} (saved after every change)` : 'State: in memory (pass --state FILE to keep it)');
+  console.log(`Try: curl -H "Authorization: Bearer ${SANDBOX_KEY}" ${sandbox.url}/v3/marketing/lists`);
+  const stop = () => void sandbox.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: NodeJS.ErrnoException) => {
+  console.error(error.code === 'EADDRINUSE' ? 'sendgrid-sandbox: that port is in use; pass --port to choose another.' : `sendgrid-sandbox: ${error.message}`);
+  process.exit(1);
+});
