@@ -3,7 +3,7 @@ import type { App, Create, Search, Trigger } from 'zapier-platform-core';
 import authentication, { addAuth } from './authentication';
 import creates from './creates';
 import dropdowns from './dynamic-fields';
-import { byKey, toCreate, toSearch, toTrigger } from './lib/zapier';
+import { byKey, toCreate, toSearch, toSearchOrCreate, toTrigger } from './lib/zapier';
 import { dependencies, version } from './package.json';
 import searches from './searches';
 import triggers from './triggers';
@@ -25,4 +25,5 @@ export default {
   triggers: byKey([...triggers.map((op) => toTrigger(op)), ...dropdowns.map((op) => toTrigger(op, { hidden: true }))]),
   creates: byKey(creates.map(toCreate)),
   searches: byKey(searches.map(toSearch)),
+  searchOrCreates: byKey(searches.filter((op) => op.zapier?.searchOrCreate).map(toSearchOrCreate)),
 } satisfies App<Record<string, Trigger>, Record<string, Create>, Record<string, Search>>;

@@ -52,6 +52,15 @@ export class SendGridError extends Error {
     super(explain(status, errors, rateLimit, request, detail, failure));
   }
 
+  /**
+   * The request may have taken effect although it failed (a write timed out or met a server error):
+   * running it again could do it twice (send a mail twice), so nothing may replay it automatically.
+   */
+  get halt(): boolean {
+    if (this.request.method === 'GET') return false;
+    return this.status >= 500 || this.failure === 'timeout' || this.failure === 'no_answer' || this.failure === 'not_api';
+  }
+
   /** Seconds until the rate limit resets, from 1 to an hour, when SendGrid said. */
   get retryAfter(): number | undefined {
     if (this.rateLimit.reset === undefined) return undefined;

@@ -5,12 +5,14 @@ import * as z from 'zod/mini';
 export interface ZapierHint {
   /** A dynamic dropdown: `<trigger key>.<value field>.<label field>`. */
   dynamic?: string;
+  /** A search step that can find the value: `<search key>.<value field>` (Zapier's "add a search step"). */
+  search?: string;
   /** Reload the form when this field changes (it drives dynamic input fields). */
   altersDynamicFields?: boolean;
   /** The label, when the one derived from the key reads badly. */
   label?: string;
-  /** `text` is a multi-line box; `code` a monospace one. */
-  type?: 'text' | 'code';
+  /** `text` is a multi-line box; `code` a monospace one; `file` takes a file from an earlier step; `datetime` a date picker. */
+  type?: 'text' | 'code' | 'file' | 'datetime';
   placeholder?: string;
 }
 

@@ -55,6 +55,27 @@ export interface Operation<S extends InputSchema = InputSchema, R = unknown> {
   perform(api: SendGridApi, input: Input<S>): Promise<R>;
   /** One human line about the result ("Created list Newsletter"). */
   summary(result: R, input: Input<S>): string;
+  /** What only the Zapier face needs; the MCP face ignores it. */
+  zapier?: ZapierExtras;
+}
+
+/** A field of Zapier's form, as Zapier's schema defines it (key, label, type, helpText, choices, …). */
+export type ZapierField = { key: string; label?: string; type?: string; required?: boolean; helpText?: string; [more: string]: unknown };
+
+/**
+ * Zapier-only additions to an operation's step. The static form still comes from `input`; these add
+ * what depends on the account, and say how the form's values map back onto `input`.
+ */
+export interface ZapierExtras {
+  /**
+   * More input fields, built when the form loads (say, one per custom field of the account).
+   * They come after the static fields; `inputData` holds the values entered so far.
+   */
+  fields?(api: SendGridApi, inputData: Record<string, unknown>): Promise<ZapierField[]>;
+  /** Turns the form's values (static and extra fields) into what `input` parses, before any other coercion. */
+  input?(inputData: Record<string, unknown>): Record<string, unknown>;
+  /** For a search: the key of the create it pairs with in a Zapier "find or create" step. */
+  searchOrCreate?: { create: string };
 }
 
 /** Identity at runtime; it exists so that `input`, `perform` and `sample` are checked against each other. */

@@ -55,6 +55,7 @@ function field(key: string, schema: Schema): PlainInputField {
   if (description) out.helpText = description;
   if (hint.placeholder) out.placeholder = hint.placeholder;
   if (hint.dynamic) out.dynamic = hint.dynamic;
+  if (hint.search) out.search = hint.search;
   if (hint.altersDynamicFields) out.altersDynamicFields = true;
   if (fallback !== undefined) out.default = String(fallback);
 
@@ -62,7 +63,9 @@ function field(key: string, schema: Schema): PlainInputField {
   if (def.type === 'array') {
     const element = unwrap(def.element as Schema).base;
     if (defOf(element).type === 'object') {
-      out.children = Object.entries((element as InputSchema).shape).map(([childKey, child]) => field(childKey, child as Schema));
+      // Zapier's line items take no help text of their own; their children carry it.
+      delete out.helpText;
+      out.children = requiredFirst(Object.entries((element as InputSchema).shape).map(([childKey, child]) => field(childKey, child as Schema)));
       return out;
     }
     out.list = true;
@@ -80,11 +83,12 @@ function field(key: string, schema: Schema): PlainInputField {
   return out;
 }
 
-/** The fields of a step's form, required ones first (Zapier's style rule), otherwise in schema order. */
-export function inputFields(schema: InputSchema): PlainInputField[] {
-  const fields = Object.entries(schema.shape).map(([key, value]) => field(key, value as Schema));
-  return [...fields.filter((f) => f.required), ...fields.filter((f) => !f.required)];
-}
+/** Required fields first (Zapier's style rule), otherwise in schema order. */
+const requiredFirst = (fields: PlainInputField[]) => [...fields.filter((f) => f.required), ...fields.filter((f) => !f.required)];
+
+/** The fields of a step's form. */
+export const inputFields = (schema: InputSchema): PlainInputField[] =>
+  requiredFirst(Object.entries(schema.shape).map(([key, value]) => field(key, value as Schema)));
 
 const TRUE = new Set(['true', 'yes', '1', 'on']);
 const FALSE = new Set(['false', 'no', '0', 'off']);

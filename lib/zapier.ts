@@ -1,5 +1,5 @@
 // The Zapier face: turns an operation into a trigger, create or search. Generic: it never names an endpoint.
-import type { Bundle, Create, Search, Trigger, ZObject } from 'zapier-platform-core';
+import type { Bundle, Create, PlainInputField, Search, Trigger, ZObject } from 'zapier-platform-core';
 import { createApi, MAX_RESPONSE_BYTES, plainHeaders, ResponseTooLarge, type PageControl, type SendGridApi, type Transport } from './client';
 import { InputError, SendGridError } from './errors';
 import type { AnyOperation } from './operation';
@@ -37,13 +37,13 @@ const transportFor =
 /** Zapier's own limit for one step is 30 s; ending sooner lets our message, not a bare timeout, reach the user. */
 const ZAPIER_DEADLINE_MS = 25_000;
 
-export const apiFor = (z: ZObject, bundle: Bundle, scopes?: readonly string[], paging?: PageControl): SendGridApi =>
+export const apiFor = (z: ZObject, bundle: Bundle, scopes?: readonly string[], paging?: PageControl, deadlineMs = ZAPIER_DEADLINE_MS): SendGridApi =>
   createApi(transportFor(z), {
     baseUrl: baseUrlFor(bundle.authData.region),
     scopes,
     paging,
     secrets: [bundle.authData.api_key ?? ''],
-    deadlineMs: ZAPIER_DEADLINE_MS,
+    deadlineMs,
   });
 
 /**
@@ -54,9 +54,13 @@ export const apiFor = (z: ZObject, bundle: Bundle, scopes?: readonly string[], p
 export function zapierError(z: ZObject, error: unknown): Error {
   const quiet = <E extends Error>(e: E) => Object.assign(e, { doNotContextify: true });
   if (error instanceof InputError) return new z.errors.Error(error.message, 'invalid_input', 400);
-  if (!(error instanceof SendGridError)) return quiet(error instanceof Error ? error : new Error(String(error)));
+  // Halted, not failed, when the step may have taken effect: Zapier's Autoreplay must not run it again
+  // (a mail would go out twice). A partly sent mail says so with `halt`, as a SendGridError does.
+  if (!(error instanceof SendGridError))
+    return (error as { halt?: boolean }).halt ? quiet(new z.errors.HaltedError((error as Error).message)) : quiet(error instanceof Error ? error : new Error(String(error)));
   if (error.status === 429) return new z.errors.ThrottledError(error.message, error.retryAfter ?? 60);
   if (error.status === 401) return quiet(new z.errors.ExpiredAuthError(error.message));
+  if (error.halt) return quiet(new z.errors.HaltedError(error.message));
   return new z.errors.Error(error.message, `sendgrid_${error.failure ?? error.status}`, error.status || undefined);
 }
 
@@ -64,7 +68,8 @@ export function zapierError(z: ZObject, error: unknown): Error {
 function perform(operation: AnyOperation, { paged = false, list = false, trigger = false } = {}) {
   return async (z: ZObject, bundle: Bundle) => {
     try {
-      const input = parseInput(operation.input, fromZapierInput(operation.input, bundle.inputData, { dropUnknown: trigger }));
+      const raw = operation.zapier?.input ? operation.zapier.input(bundle.inputData) : bundle.inputData;
+      const input = parseInput(operation.input, fromZapierInput(operation.input, raw, { dropUnknown: trigger }));
       // Triggers return the page Zapier asks for; the Marketing API's page token is kept in z.cursor.
       const paging: PageControl | undefined = paged
         ? { page: bundle.meta?.page ?? 0, getCursor: () => z.cursor.get(), setCursor: async (c) => void (await z.cursor.set(c)) }
@@ -84,8 +89,23 @@ const step = <D extends object, E extends object>(operation: AnyOperation, run: 
   key: operation.key,
   noun: operation.noun,
   display: { label: operation.label, description: operation.description, ...display },
-  operation: { ...extra, inputFields: inputFields(operation.input), sample: operation.sample, perform: run },
+  operation: { ...extra, inputFields: [...inputFields(operation.input), ...extraFields(operation)], sample: operation.sample, perform: run },
 });
+
+/** The operation's account-dependent fields (`zapier.fields`), as the function Zapier calls when the form loads. */
+const extraFields = (operation: AnyOperation) => {
+  const fields = operation.zapier?.fields;
+  if (!fields) return [];
+  return [
+    async (z: ZObject, bundle: Bundle) => {
+      try {
+        return (await fields(apiFor(z, bundle, operation.scopes), bundle.inputData ?? {})) as PlainInputField[];
+      } catch (error) {
+        throw zapierError(z, error);
+      }
+    },
+  ];
+};
 
 export const toCreate = (operation: AnyOperation) => step(operation, perform(operation), {}, {}) satisfies Create;
 
@@ -102,6 +122,14 @@ export const toTrigger = (operation: AnyOperation, { hidden = false } = {}) => {
     { type: 'polling' as const, canPaginate: paged },
   ) satisfies Trigger;
 };
+
+/** A "find or create" step, for a search that names the create it pairs with (`zapier.searchOrCreate`). */
+export const toSearchOrCreate = (search: AnyOperation) => ({
+  key: search.key,
+  display: { label: `Find or Create ${search.noun}`, description: `Finds a ${search.noun.toLowerCase()}, or creates one when none is found.` },
+  search: search.key,
+  create: search.zapier!.searchOrCreate!.create,
+});
 
 /** `{ [key]: definition }`, as the app wants them. */
 export const byKey = <T extends { key: string }>(items: T[]): Record<string, T> =>

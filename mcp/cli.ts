@@ -20,7 +20,7 @@ async function main() {
   if (config.help) return void console.log(USAGE);
 
   // The sandbox and the HTTP transport load only when asked for: start-up is what an MCP client waits on.
-  const sandbox = config.sandbox ? await (await import('../sandbox/server')).startSandbox() : undefined;
+  const sandbox = config.sandbox ? await (await import('../sandbox/server')).startSandbox({ statePath: config.sandboxState }) : undefined;
   const credentials = sandbox ? { apiKey: 'SG.sandbox', baseUrl: sandbox.url } : config.credentials!;
   const backend = sandbox ? `the embedded SendGrid sandbox at ${sandbox.url} (no email leaves this machine)` : `SendGrid at ${credentials.baseUrl}`;
   const catalog = catalogOf(operations);

@@ -5,7 +5,7 @@ import { checkBaseUrl, regionOf } from '../lib/region';
 import type { Credentials } from '../lib/http-axios';
 import { isLoopback } from './http';
 
-export const USAGE = `Usage: sendgrid-mcp [--http [--host 127.0.0.1] [--port 3000] [--auth-token TOKEN]] [--sandbox | --sandbox-if-no-key]
+export const USAGE = `Usage: sendgrid-mcp [--http [--host 127.0.0.1] [--port 3000] [--auth-token TOKEN]] [--sandbox | --sandbox-if-no-key [--sandbox-state FILE]]
 
   (default)            MCP over stdio
   --http               Streamable HTTP at http://HOST:PORT/mcp
@@ -13,6 +13,7 @@ export const USAGE = `Usage: sendgrid-mcp [--http [--host 127.0.0.1] [--port 300
   --auth-token TOKEN   require "Authorization: Bearer TOKEN" (or set MCP_AUTH_TOKEN); required off loopback
   --sandbox            use the embedded SendGrid sandbox: no email leaves this machine
   --sandbox-if-no-key  use the sandbox only when SENDGRID_API_KEY is not set
+  --sandbox-state FILE keep the sandbox's account in FILE (JSON), reloaded at the next start
 
 Environment: SENDGRID_API_KEY (the key), SENDGRID_REGION (us or eu), SENDGRID_ON_BEHALF_OF (a subuser),
 SENDGRID_API_BASE_URL (overrides the API base), MCP_AUTH_TOKEN (as --auth-token).`;
@@ -25,6 +26,8 @@ export interface Config {
   http?: { host: string; port: number; authToken?: string };
   /** Use the embedded sandbox; otherwise `credentials` reach SendGrid. */
   sandbox: boolean;
+  /** Where the sandbox keeps its state across restarts. */
+  sandboxState?: string;
   credentials?: Credentials;
 }
 
@@ -42,6 +45,7 @@ export function configOf(args: string[], env: NodeJS.ProcessEnv): Config {
         'auth-token': { type: 'string' },
         sandbox: { type: 'boolean', default: false },
         'sandbox-if-no-key': { type: 'boolean', default: false },
+        'sandbox-state': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -52,6 +56,11 @@ export function configOf(args: string[], env: NodeJS.ProcessEnv): Config {
 
   for (const flag of ['host', 'port', 'auth-token'] as const)
     if (values[flag] !== undefined && !values.http) throw new ConfigError(`--${flag} applies to --http only; add --http or leave it out.`);
+
+  const sandboxState = values['sandbox-state'];
+  if (sandboxState !== undefined && !values.sandbox && !values['sandbox-if-no-key'])
+    throw new ConfigError('--sandbox-state applies to the sandbox only; add --sandbox or --sandbox-if-no-key.');
+  if (sandboxState !== undefined && !sandboxState.trim()) throw new ConfigError('--sandbox-state must name a file.');
 
   const key = env.SENDGRID_API_KEY;
   if (key !== undefined && key !== '' && (!key.trim() || /\s/.test(key.trim())))
@@ -69,7 +78,7 @@ export function configOf(args: string[], env: NodeJS.ProcessEnv): Config {
     throw new ConfigError((error as Error).message);
   }
 
-  if (!values.http) return { help: false, sandbox, credentials };
+  if (!values.http) return { help: false, sandbox, sandboxState, credentials };
 
   const portText = values.port ?? '3000';
   if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535) throw new ConfigError(`--port must be a whole number from 0 to 65535, not ${JSON.stringify(portText)}.`);
@@ -79,5 +88,5 @@ export function configOf(args: string[], env: NodeJS.ProcessEnv): Config {
   if (authToken !== undefined && authToken.length < 16) throw new ConfigError('The auth token must be at least 16 characters; make one with `openssl rand -hex 32`.');
   if (!isLoopback(host) && !authToken)
     throw new ConfigError(`Serving on ${host} lets other machines reach every tool: set --auth-token (or MCP_AUTH_TOKEN), which clients then send as "Authorization: Bearer <token>".`);
-  return { help: false, sandbox, credentials, http: { host, port: Number(portText), authToken } };
+  return { help: false, sandbox, sandboxState, credentials, http: { host, port: Number(portText), authToken } };
 }

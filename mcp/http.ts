@@ -58,18 +58,30 @@ const reply = (response: ServerResponse, status: number, code: number, message: 
 
 class TooLarge extends Error {}
 
-/** The body, read up to the limit; past it the request is refused without reading the rest. */
-async function readBody(request: IncomingMessage): Promise<string> {
-  const declared = Number(request.headers['content-length']);
-  if (declared > MAX_MESSAGE_BYTES) throw new TooLarge();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_MESSAGE_BYTES) throw new TooLarge();
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/**
+ * The body, kept up to the limit. Past it the rest is read and thrown away (so the client can read
+ * the 413 instead of meeting a broken pipe), and a sender that never stops is cut off.
+ */
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = Number(request.headers['content-length']) > MAX_MESSAGE_BYTES ? Infinity : 0;
+    const cutOff = setTimeout(() => request.socket.destroy(), 30_000);
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_MESSAGE_BYTES) chunks.push(chunk);
+      else chunks.length = 0;
+    });
+    request.once('end', () => {
+      clearTimeout(cutOff);
+      if (size > MAX_MESSAGE_BYTES) reject(new TooLarge());
+      else resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    request.once('error', (error) => {
+      clearTimeout(cutOff);
+      reject(error);
+    });
+  });
 }
 
 /** A URL a client can use: a wildcard address is shown as this machine's first LAN address. */
@@ -98,13 +110,8 @@ export async function serveHttp({ host, port, makeServer, authToken }: HttpOptio
       try {
         body = JSON.parse(await readBody(request));
       } catch (error) {
-        if (error instanceof TooLarge) {
-          // The rest is read and thrown away, so the client sees the answer rather than a broken pipe;
-          // a sender that never stops is cut off.
-          request.resume();
-          setTimeout(() => request.socket.destroy(), 10_000).unref();
+        if (error instanceof TooLarge)
           return reply(response, 413, -32600, `The message is larger than this server accepts (${MAX_MESSAGE_BYTES / 1024 / 1024} MiB).`);
-        }
         return reply(response, 400, -32700, 'Parse error: the body is not valid JSON.');
       }
       const server = makeServer();

@@ -71,8 +71,10 @@ export async function callTool(operation: AnyOperation, api: SendGridApi, args: 
       structuredContent: structured,
     };
   } catch (error) {
-    if (error instanceof SendGridError || error instanceof InputError)
-      return { isError: true, content: [{ type: 'text', text: error.message }], structuredContent: { error: error.toJSON() } };
+    // Our errors explain themselves and carry details (SendGrid's field errors, who a split send reached).
+    const details = (error as { toJSON?: () => Record<string, unknown> }).toJSON;
+    if (error instanceof SendGridError || error instanceof InputError || typeof details === 'function')
+      return { isError: true, content: [{ type: 'text', text: (error as Error).message }], structuredContent: { error: details!.call(error) } };
     return { isError: true, content: [{ type: 'text', text: `${operation.key} failed: ${(error as Error).message}` }] };
   }
 }

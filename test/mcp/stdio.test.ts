@@ -87,6 +87,16 @@ describe('stdio server (--sandbox)', () => {
     expect(result.structuredContent).toMatchObject({ error: { errors: [expect.objectContaining({ field: 'subject' })] } });
   });
 
+  it('survives malformed requests to the sandbox: each is a SendGrid-style 400, and the server keeps serving', async () => {
+    for (const body of ['{"personalizations":[null]}', '{"personalizations":[{"to":[null]}],"from":null}', '[1,2,3]', '"text"']) {
+      const result = await call(client, 'api_request', { method: 'POST', path: '/v3/mail/send', body });
+      expect(result.isError).toBe(true);
+      expect(textOf(result)).toMatch(/SendGrid rejected POST \/v3\/mail\/send \(400\)/);
+    }
+    const after = await call(client, 'list_lists', {});
+    expect(after.isError).toBeFalsy();
+  });
+
   it('answers an unknown tool with an isError result naming it, said once', async () => {
     const result = await call(client, 'no_such_tool', {});
     expect(result.isError).toBe(true);

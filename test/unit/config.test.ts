@@ -48,6 +48,11 @@ describe('start-up settings', () => {
     refused([flag, value], { SENDGRID_API_KEY: KEY }, new RegExp(`${flag} applies to --http only`));
   });
 
+  it('keeps the sandbox state file, and refuses it without the sandbox', () => {
+    expect(configOf(['--sandbox', '--sandbox-state', '/tmp/state.json'], {}).sandboxState).toBe('/tmp/state.json');
+    refused(['--sandbox-state', '/tmp/state.json'], { SENDGRID_API_KEY: KEY }, /--sandbox-state applies to the sandbox only/);
+  });
+
   it('refuses an unknown flag, by name', () => {
     refused(['--sandbx'], {}, /Unknown option '--sandbx'/);
   });

@@ -159,6 +159,28 @@ describe.each(faces)('%s face', (_face, run) => {
   });
 });
 
+describe('writes that may have taken effect are never replayed', () => {
+  it.each([
+    ['a 500', (res: import('node:http').ServerResponse) => json(res, 500, { errors: [{ message: 'internal' }] })],
+    ['a dropped connection', (res: import('node:http').ServerResponse) => res.socket?.destroy()],
+  ])('on Zapier, a mail send that meets %s halts the step (so Autoreplay cannot send it twice)', async (_what, answer) => {
+    const api = await upstream((_req, res) => answer(res));
+    const [, run] = faces[0]!;
+    const outcome = await run(api, 'creates', 'send_email', mail);
+    expect(outcome).toMatchObject({ ok: false, message: expect.stringMatching(/may or may not have been sent/) });
+    expect((outcome as { error: Error }).error.name).toBe('HaltedError');
+    expect(api.requests).toHaveLength(1);
+  });
+
+  it('on Zapier, a read that meets a 500 is an ordinary error, retried and then reported', async () => {
+    const api = await upstream((_req, res) => json(res, 500, { errors: [{ message: 'internal' }] }));
+    const [, run] = faces[0]!;
+    const outcome = await run(api, 'triggers', 'list_lists', {});
+    expect((outcome as { error: Error }).error.name).not.toBe('HaltedError');
+    expect(api.requests).toHaveLength(3);
+  });
+});
+
 describe('one deadline per call, retries included', () => {
   /** Headers at once, then one byte every 200 ms, for ever. */
   const trickle = () =>
