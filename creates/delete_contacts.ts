@@ -1,0 +1,75 @@
+import * as z from 'zod/mini';
+import { CONTACT_JOB_DONE, contactJobPoll, countsOf, failedContactsOf, waitForJob, type ContactJob, type FailedContacts } from '../lib/jobs';
+import { defineOperation } from '../lib/operation';
+import { contactIds } from '../dynamic-fields/list_recent_contacts';
+
+/** What must be typed, word for word, to delete every contact. */
+export const CONFIRM_DELETE_ALL = 'DELETE ALL CONTACTS';
+/** Ids travel in the query string; 100 UUIDs keep the URL well under common limits. */
+const MAX_IDS = 100;
+
+export interface DeleteResult {
+  status: 'queued' | 'pending' | 'completed' | 'errored' | 'failed';
+  job_id: string;
+  /** How many contact ids were given, or "all". */
+  deleting: number | 'all';
+  job?: ContactJob & FailedContacts;
+  message: string;
+}
+
+const input = z
+  .strictObject({
+    contact_ids: z.optional(
+      contactIds('The contacts to delete.', MAX_IDS),
+    ),
+    delete_all_contacts: z.optional(
+      z.boolean().check(z.describe(`Delete EVERY contact of the account instead of contact_ids. Irreversible; also needs confirm set to "${CONFIRM_DELETE_ALL}".`)),
+    ),
+    confirm: z.optional(z.string().check(z.describe(`Only with delete_all_contacts: type ${CONFIRM_DELETE_ALL} exactly, to confirm that every contact goes.`))),
+    wait_until_processed: z.optional(
+      z.boolean().check(z.describe('Wait (as long as one call allows: about 20 to 40 seconds) for SendGrid to finish deleting, instead of returning once the deletion is queued.')),
+    ),
+  })
+  .check(
+    z.superRefine((data, ctx) => {
+      const fail = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message, input: data });
+      if (data.delete_all_contacts && data.contact_ids) fail('contact_ids', 'give contact ids, or delete_all_contacts, not both');
+      else if (!data.delete_all_contacts && !data.contact_ids) fail('contact_ids', 'give the ids of the contacts to delete (or delete_all_contacts with its confirmation)');
+      if (data.delete_all_contacts && data.confirm !== CONFIRM_DELETE_ALL)
+        fail('confirm', `must be exactly "${CONFIRM_DELETE_ALL}" to delete every contact of the account; nothing was deleted`);
+      if (!data.delete_all_contacts && data.confirm !== undefined) fail('confirm', 'is only used with delete_all_contacts');
+    }),
+  );
+
+export default defineOperation({
+  key: 'delete_contacts',
+  noun: 'Contact',
+  label: 'Delete Contacts',
+  description:
+    `Deletes Marketing Campaigns contacts by id (up to ${MAX_IDS}), or every contact of the account with delete_all_contacts and confirm "${CONFIRM_DELETE_ALL}". Irreversible: the contacts leave every list and segment; export them first to keep a copy. SendGrid deletes asynchronously: this returns the job id once the deletion is queued, or waits for it with wait_until_processed. It does not delete lists, segments or custom fields.`,
+  access: 'destructive',
+  tags: ['contacts'],
+  scopes: ['marketing.read'],
+  input,
+  sample: {
+    status: 'queued',
+    job_id: '8e2f4a6c-1b3d-4e5f-8a7b-9c0d1e2f3a4b',
+    deleting: 2,
+    message: 'SendGrid queued the deletion of 2 contact(s) as job 8e2f4a6c-1b3d-4e5f-8a7b-9c0d1e2f3a4b.',
+  } as DeleteResult,
+  async perform(api, data): Promise<DeleteResult> {
+    const query = data.delete_all_contacts ? { delete_all_contacts: 'true' } : { ids: data.contact_ids!.join(',') };
+    const { job_id } = await api.delete<{ job_id: string }>('/v3/marketing/contacts', { query });
+    const deleting = data.delete_all_contacts ? ('all' as const) : data.contact_ids!.length;
+    const what = deleting === 'all' ? 'every contact' : `${deleting} contact(s)`;
+    if (!data.wait_until_processed)
+      return { status: 'queued' as const, job_id, deleting, message: `SendGrid queued the deletion of ${what} as job ${job_id}.` };
+    const { job, finished } = await waitForJob(api, contactJobPoll(api, job_id, 'contact deletion'));
+    const status = (finished && CONTACT_JOB_DONE.includes(job.status) ? job.status : 'pending') as DeleteResult['status'];
+    const message = finished
+      ? `SendGrid finished deleting ${what} (job ${job_id}, ${job.status}): ${countsOf(job)}.`
+      : `SendGrid was still deleting ${what} (job ${job_id}) when the wait ended; it continues in SendGrid.`;
+    return { status, job_id, deleting, job: { ...job, ...(await failedContactsOf(api, job)) }, message };
+  },
+  summary: (result) => result.message,
+});

@@ -1,0 +1,25 @@
+import * as z from 'zod/mini';
+import { contactsWithNames, nameOf, sampleContact, type Contact } from '../lib/contacts';
+import { defineOperation } from '../lib/operation';
+import { contactId } from '../dynamic-fields/list_recent_contacts';
+
+export default defineOperation({
+  key: 'get_contact',
+  noun: 'Contact',
+  label: 'Find Contact by ID',
+  description:
+    'Finds one Marketing Campaigns contact by its contact id: every field, its lists and segments, and its custom fields by name. An unknown id is a "not found" error. To look contacts up by email use find_contacts_by_email.',
+  access: 'read',
+  tags: ['contacts'],
+  scopes: ['marketing.read'],
+  input: z.strictObject({
+    contact_id: contactId('The contact to find.'),
+  }),
+  sample: sampleContact,
+  async perform(api, { contact_id }) {
+    const contact = await api.get<Contact>(`/v3/marketing/contacts/${encodeURIComponent(contact_id)}`);
+    const [named] = await contactsWithNames(api, [contact]);
+    return named!;
+  },
+  summary: (contact) => `Found contact ${nameOf(contact)} (id ${contact.id}).`,
+});

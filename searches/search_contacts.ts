@@ -1,0 +1,76 @@
+import * as z from 'zod/mini';
+import { contactsWithNames, sampleContact, type Contact } from '../lib/contacts';
+import { zapier } from '../lib/hints';
+import { defineOperation } from '../lib/operation';
+import { compileConditions, compileWhere, conditionListSchema, fieldTypesFor, whereSchema } from '../lib/sgql';
+
+/** SendGrid returns at most this many contacts per search. */
+const MAX_RESULTS = 50;
+
+const input = z
+  .strictObject({
+    conditions: z.optional(
+      conditionListSchema(
+        'Conditions on contact fields, combined in order: each line joins the ones before it with and/or (A and B or C means (A and B) or C). Fields by name: email, first_name, created_at, a custom field, or list_ids with in_list.',
+      ),
+    ),
+    where: zapier(
+      z.optional(
+        whereSchema(
+          'Conditions as a tree, instead of conditions: { field_name, operator, value } (values for in/not_in), or { and: [...] } / { or: [...] } groups of them, nested up to 3 deep.',
+        ),
+      ),
+      { label: 'Conditions as JSON', type: 'code' },
+    ),
+    query: zapier(
+      z.optional(
+        z.string().check(
+          z.trim(),
+          z.minLength(1),
+          z.maxLength(10_000),
+          z.describe("Instead of conditions: a raw SGQL condition, such as email LIKE 'ada%' AND CONTAINS(list_ids, '<list id>'). It is sent as written; compare emails in lower case."),
+        ),
+      ),
+      { label: 'SGQL Query', type: 'code' },
+    ),
+  })
+  .check(
+    z.superRefine((data, ctx) => {
+      const given = (['conditions', 'where', 'query'] as const).filter((key) => data[key] !== undefined);
+      if (given.length !== 1)
+        ctx.addIssue({ code: 'custom', path: [given[1] ?? 'conditions'], message: 'give exactly one of conditions, where or query', input: data });
+    }),
+  );
+
+export default defineOperation({
+  key: 'search_contacts',
+  noun: 'Contact',
+  label: 'Find Contacts',
+  description:
+    'Finds Marketing Campaigns contacts matching conditions on their fields (country is US and loyalty_points > 100, in a list, created after a date, …), built into SendGrid\'s query language (SGQL) with safe quoting, or a raw SGQL query. SendGrid returns at most the first 50 matches, with their custom fields by name: for more, narrow the conditions or use export_contacts. For exact email addresses find_contacts_by_email is simpler.',
+  access: 'read',
+  tags: ['contacts'],
+  scopes: ['marketing.read'],
+  input,
+  sample: sampleContact,
+  async perform(api, data) {
+    let query = data.query;
+    if (data.conditions) query = compileConditions(data.conditions, await fieldTypesFor(api, data.conditions), 'conditions');
+    else if (data.where) query = compileWhere(data.where, await fieldTypesFor(api, data.where), 'where');
+    const body = await api.post<{ result?: Contact[]; contact_count?: number }>('/v3/marketing/contacts/search', { body: { query } });
+    return contactsWithNames(api, (body?.result ?? []).slice(0, MAX_RESULTS));
+  },
+  summary: (contacts) =>
+    `Found ${contacts.length} contact(s)${contacts.length >= MAX_RESULTS ? ` (SendGrid returns at most ${MAX_RESULTS}: narrow the conditions, or export the contacts, to see the rest)` : ''}.`,
+  zapier: {
+    // Zapier's form gives the tree as JSON text.
+    input: ({ where, ...rest }) => {
+      if (typeof where !== 'string' || !where.trim()) return where === undefined || where === '' ? rest : { ...rest, where };
+      try {
+        return { ...rest, where: JSON.parse(where) as unknown };
+      } catch {
+        return { ...rest, where };
+      }
+    },
+  },
+});
