@@ -49,6 +49,7 @@ describe('list_lists', () => {
     expect([...stored.values()]).toEqual(['tok-2']);
     const second = await zapier('triggers', 'list_lists', {}, { page: 1 });
     expect(second.map((l: { name: string }) => l.name)).toEqual(['List 4', 'List 5']);
+    expect(second.map((l: { label: string }) => l.label)).toEqual(['List 4 (4 contacts)', 'List 5 (5 contacts)']);
   });
 
   it('on Zapier, returns nothing past the last page', async () => {
@@ -65,6 +66,8 @@ describe('list_lists', () => {
     const result = await mcp.call('list_lists', {});
     await mcp.close();
     expect((result.structuredContent as { items: unknown[] }).items).toHaveLength(5);
+    // Each list carries a readable label for the dropdown.
+    expect((result.structuredContent as { items: unknown[] }).items[0]).toEqual({ ...list(1), label: 'List 1 (1 contact)' });
     expect(result.content[0]).toEqual({ type: 'text', text: 'Found 5 contact list(s).' });
   });
 });

@@ -1,0 +1,21 @@
+import * as z from 'zod/mini';
+import { defineOperation } from '../lib/operation';
+import { segmentId } from '../dynamic-fields/list_segments';
+
+export default defineOperation({
+  key: 'delete_segment',
+  noun: 'Segment',
+  label: 'Delete Segment',
+  description:
+    'Deletes a Segments 2.0 segment (its definition). The contacts it matched stay in the account and on their lists. It cannot be undone. A segment that does not exist is reported as not found.',
+  access: 'destructive',
+  tags: ['segments'],
+  scopes: ['marketing.read'],
+  input: z.strictObject({ segment_id: segmentId('The segment to delete.') }),
+  sample: { id: '7f3b2c1d-9e8a-4b6c-a5d4-3e2f1a0b9c8d', deleted: true as const },
+  perform: async (api, { segment_id }) => {
+    await api.delete(`/v3/marketing/segments/2.0/${encodeURIComponent(segment_id)}`);
+    return { id: segment_id, deleted: true as const };
+  },
+  summary: (result) => `Deleted segment ${result.id}; its contacts were kept.`,
+});

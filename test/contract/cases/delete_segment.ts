@@ -1,0 +1,4 @@
+import { SEED } from '../../../sandbox/seed-ids';
+import type { ContractCase } from '../case';
+
+export default [{ name: 'a segment', input: { segment_id: SEED.segmentId } }] satisfies ContractCase[];
