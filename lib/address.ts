@@ -8,7 +8,19 @@ export interface Address {
 
 const NAMED = /^\s*"?([^"<>]*?)"?\s*<\s*([^<>\s]+)\s*>\s*$/;
 
+/**
+ * CR and LF end a header line: a name or subject carrying one could add headers of its own to the
+ * email SendGrid builds, and would break the one-line summaries shown to people.
+ */
+const LINE_BREAK = /[\r\n]/;
+export const hasLineBreak = (text: string) => LINE_BREAK.test(text);
+const ONE_LINE = 'must be one line: it may not contain a line break (CR or LF)';
+
+/** A check for any text that ends up in an email header (a name, a subject, a filename). */
+export const oneLine = () => z.refine<string>((text) => !hasLineBreak(text), ONE_LINE);
+
 export function parseAddress(text: string): Address | undefined {
+  if (hasLineBreak(text)) return undefined;
   const named = NAMED.exec(text);
   const email = (named?.[2] ?? text).trim();
   if (!z.regexes.email.test(email)) return undefined;
@@ -21,7 +33,8 @@ const MESSAGE = 'must be an email address, or a name and address such as "Ada Lo
 /** One address, as text; the JSON Schema says string, and parsing checks the form. */
 export const address = (description: string) =>
   z.string().check(
-    z.refine((text) => parseAddress(text) !== undefined, MESSAGE),
+    oneLine(),
+    z.refine((text) => hasLineBreak(text) || parseAddress(text) !== undefined, MESSAGE),
     z.describe(description),
   );
 
