@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { isoFromSendGrid } from '../lib/dates';
+import { zapier } from '../lib/hints';
 import { defineOperation } from '../lib/operation';
 
 export interface Template {
@@ -7,8 +8,44 @@ export interface Template {
   name: string;
   generation: 'legacy' | 'dynamic';
   updated_at: string;
-  versions?: unknown[];
+  versions?: TemplateVersion[];
 }
+
+export interface TemplateVersion {
+  id: string;
+  template_id: string;
+  active: 0 | 1;
+  name: string;
+  subject: string;
+  updated_at: string;
+  editor?: 'code' | 'design';
+  html_content?: string;
+  plain_content?: string;
+  generate_plain_content?: boolean;
+  test_data?: string;
+  thumbnail_url?: string;
+}
+
+/** Dynamic template ids are "d-" and 32 hex digits; legacy ones are UUIDs. */
+export const TEMPLATE_ID = /^(d-[0-9a-fA-F]{32}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
+
+/** A template id field, picked from the Template dropdown on Zapier. */
+export const templateId = (description: string) =>
+  zapier(
+    z.string().check(
+      z.trim(),
+      z.regex(TEMPLATE_ID, 'must be a template id: "d-" and 32 hex digits for a dynamic template, or a UUID for a legacy one'),
+      z.describe(description),
+    ),
+    { dynamic: 'list_templates.id.name', label: 'Template' },
+  );
+
+/** SendGrid's zone-less UTC times as ISO-8601, on the template and each of its versions. */
+export const withIsoTimes = <T extends { updated_at: string; versions?: { updated_at: string }[] }>(template: T): T => ({
+  ...template,
+  updated_at: isoFromSendGrid(template.updated_at),
+  ...(template.versions ? { versions: template.versions.map((v) => ({ ...v, updated_at: isoFromSendGrid(v.updated_at) })) } : {}),
+});
 
 export default defineOperation({
   key: 'list_templates',
@@ -37,7 +74,7 @@ export default defineOperation({
       pageSize: 200,
       query: { generations: 'legacy,dynamic' },
     });
-    return templates.map((template) => ({ ...template, updated_at: isoFromSendGrid(template.updated_at) }));
+    return templates.map(withIsoTimes);
   },
   summary: (templates) => `Found ${templates.length} template(s).`,
 });

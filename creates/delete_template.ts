@@ -1,0 +1,23 @@
+import * as z from 'zod/mini';
+import { templateId } from '../dynamic-fields/list_templates';
+import { defineOperation } from '../lib/operation';
+
+export default defineOperation({
+  key: 'delete_template',
+  noun: 'Template',
+  label: 'Delete Template',
+  description:
+    'Deletes a transactional template and all its versions. Irreversible: emails that name this template id afterwards fail. A template that does not exist is reported as not found. It does not touch emails already sent.',
+  access: 'destructive',
+  tags: ['templates'],
+  scopes: ['templates.delete'],
+  input: z.strictObject({
+    template_id: templateId('The template to delete: "d-" and 32 hex digits for a dynamic template, or a UUID for a legacy one.'),
+  }),
+  sample: { id: 'd-2c214ac919e84170b21855cc129b4a5f', deleted: true as const },
+  perform: async (api, { template_id }) => {
+    await api.delete(`/v3/templates/${encodeURIComponent(template_id)}`);
+    return { id: template_id, deleted: true as const };
+  },
+  summary: ({ id }) => `Deleted template ${id} and its versions.`,
+});

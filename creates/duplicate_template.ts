@@ -1,0 +1,28 @@
+import * as z from 'zod/mini';
+import { templateId, withIsoTimes, type Template } from '../dynamic-fields/list_templates';
+import { defineOperation } from '../lib/operation';
+
+export default defineOperation({
+  key: 'duplicate_template',
+  noun: 'Template',
+  label: 'Duplicate Template',
+  description:
+    'Copies a transactional template, with its versions, under a new name and returns the copy with its new id. The original is left unchanged; nothing is sent.',
+  access: 'write',
+  tags: ['templates'],
+  scopes: ['templates.create'],
+  input: z.strictObject({
+    template_id: templateId('The template to copy: "d-" and 32 hex digits for a dynamic template, or a UUID for a legacy one.'),
+    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100), z.describe('The name of the copy, up to 100 characters.')),
+  }),
+  sample: {
+    id: 'd-8f1b3c5d7e9f4a1b3c5d7e9f1a3b5c7d',
+    name: 'Order Shipped (copy)',
+    generation: 'dynamic' as const,
+    updated_at: '2026-03-02T09:45:03Z',
+    versions: [],
+  },
+  perform: async (api, { template_id, name }) =>
+    withIsoTimes(await api.post<Template>(`/v3/templates/${encodeURIComponent(template_id)}`, { body: { name } })),
+  summary: (copy, { template_id }) => `Duplicated template ${template_id} as "${copy.name}" (id ${copy.id}).`,
+});

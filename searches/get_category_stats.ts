@@ -1,0 +1,82 @@
+import * as z from 'zod/mini';
+import { zapier } from '../lib/hints';
+import { defineOperation } from '../lib/operation';
+import {
+  aggregatedBy, checkStatsRange, dateRangeFields, metricsOf, RATES_HELP, ratesOf, sumMetrics, todayUtc, type Metrics,
+} from './get_global_stats';
+
+/** One category name, as send_email sets them (SendGrid allows up to 255 characters). */
+export const categoryName = () => z.string().check(z.trim(), z.minLength(1), z.maxLength(255));
+
+interface Period {
+  date: string;
+  stats?: { name?: string; type?: string; metrics?: Partial<Metrics> }[];
+}
+
+export default defineOperation({
+  key: 'get_category_stats',
+  noun: 'Category Stats Report',
+  label: 'Find Category Statistics',
+  description: `Finds the email statistics of 1 to 10 categories between two dates, per day, week or month: for each category its totals and rates over the range, and the figures of each period. ${RATES_HELP} Dates are UTC. Read-only; categories are set when sending (send_email's categories); list_categories lists them.`,
+  access: 'read',
+  tags: ['stats'],
+  scopes: ['categories.stats.read'],
+  input: z
+    .strictObject({
+      categories: zapier(
+        z.array(categoryName()).check(z.minLength(1), z.maxLength(10), z.describe('The categories, 1 to 10, exactly as they were set on the emails.')),
+        { dynamic: 'list_categories.id.category', label: 'Categories' },
+      ),
+      ...dateRangeFields,
+      aggregated_by: aggregatedBy(),
+    })
+    .check(z.superRefine(checkStatsRange)),
+  sample: {
+    start_date: '2026-11-01',
+    end_date: '2026-11-30',
+    aggregated_by: 'month' as const,
+    categories: [
+      {
+        category: 'orders',
+        totals: {
+          requests: 400, processed: 399, delivered: 396, deferred: 1, bounces: 3, bounce_drops: 1, blocks: 0, invalid_emails: 0,
+          opens: 350, unique_opens: 280, clicks: 90, unique_clicks: 70, spam_reports: 0, spam_report_drops: 0, unsubscribes: 1, unsubscribe_drops: 0,
+        },
+        rates: {
+          delivery_rate: 99, open_rate: 88.38, unique_open_rate: 70.71, click_rate: 22.73, unique_click_rate: 17.68,
+          bounce_rate: 0.75, spam_report_rate: 0, unsubscribe_rate: 0.25,
+        },
+      },
+    ],
+    periods: [
+      {
+        date: '2026-11-01',
+        category: 'orders',
+        metrics: {
+          requests: 400, processed: 399, delivered: 396, deferred: 1, bounces: 3, bounce_drops: 1, blocks: 0, invalid_emails: 0,
+          opens: 350, unique_opens: 280, clicks: 90, unique_clicks: 70, spam_reports: 0, spam_report_drops: 0, unsubscribes: 1, unsubscribe_drops: 0,
+        },
+      },
+    ],
+  },
+  perform: async (api, { categories, start_date, end_date, aggregated_by }) => {
+    // SendGrid takes several categories as the same parameter repeated: categories=a&categories=b.
+    const query = new URLSearchParams({ start_date, ...(end_date ? { end_date } : {}), ...(aggregated_by ? { aggregated_by } : {}) });
+    const unique = [...new Set(categories)];
+    for (const category of unique) query.append('categories', category);
+    const body = await api.get<Period[]>(`/v3/categories/stats?${query}`);
+    const periods = (body ?? []).flatMap(({ date, stats }) =>
+      (stats ?? []).map((s) => ({ date, category: s.name ?? '', metrics: metricsOf(s.metrics) })),
+    );
+    const names = [...new Set([...unique, ...periods.map((p) => p.category)])];
+    const byCategory = names.map((category) => {
+      const totals = sumMetrics(periods.filter((p) => p.category === category).map((p) => p.metrics));
+      return { category, totals, rates: ratesOf(totals) };
+    });
+    return { start_date, end_date: end_date ?? todayUtc(), aggregated_by: aggregated_by ?? ('day' as const), categories: byCategory, periods };
+  },
+  summary: ({ start_date, end_date, categories }) =>
+    `From ${start_date} to ${end_date}: ${categories
+      .map((c) => `${c.category}: ${c.totals.delivered} delivered${c.rates.unique_open_rate === null ? '' : `, ${c.rates.unique_open_rate}% unique opens`}`)
+      .join('; ')}.`,
+});

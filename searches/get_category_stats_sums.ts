@@ -1,0 +1,59 @@
+import * as z from 'zod/mini';
+import { zapier } from '../lib/hints';
+import { defineOperation } from '../lib/operation';
+import {
+  checkStatsRange, dateRangeFields, METRICS, metricsOf, RATES_HELP, ratesOf, todayUtc, type Metrics,
+} from './get_global_stats';
+
+interface Sums {
+  date?: string;
+  stats?: { name?: string; type?: string; metrics?: Partial<Metrics> }[];
+}
+
+export default defineOperation({
+  key: 'get_category_stats_sums',
+  noun: 'Category Stats Report',
+  label: 'Find Category Statistics Totals',
+  description: `Finds every category's totals ranked by one metric between two dates: each category's summed statistics and rates, sorted by the metric (delivered by default, highest first). ${RATES_HELP} Dates are UTC. Returns one page (limit, offset). Read-only; for some categories over time use get_category_stats.`,
+  access: 'read',
+  tags: ['stats'],
+  scopes: ['categories.stats.sums.read'],
+  input: z
+    .strictObject({
+      ...dateRangeFields,
+      sort_by_metric: zapier(z.optional(z.enum(METRICS).check(z.describe('The metric to rank categories by; "delivered" by default.'))), { label: 'Sort by Metric' }),
+      sort_by_direction: zapier(z.optional(z.enum(['desc', 'asc']).check(z.describe('"desc" (highest first, the default) or "asc".'))), { label: 'Sort Direction' }),
+      limit: z.optional(z.int().check(z.minimum(1), z.describe('How many categories to return; SendGrid\'s default is 5.'))),
+      offset: z.optional(z.int().check(z.minimum(0), z.describe('How many categories to skip, to get the next page.'))),
+    })
+    .check(z.superRefine(checkStatsRange)),
+  sample: {
+    start_date: '2026-11-01',
+    end_date: '2026-11-30',
+    categories: [
+      {
+        category: 'orders',
+        metrics: {
+          requests: 400, processed: 399, delivered: 396, deferred: 1, bounces: 3, bounce_drops: 1, blocks: 0, invalid_emails: 0,
+          opens: 350, unique_opens: 280, clicks: 90, unique_clicks: 70, spam_reports: 0, spam_report_drops: 0, unsubscribes: 1, unsubscribe_drops: 0,
+        },
+        rates: {
+          delivery_rate: 99, open_rate: 88.38, unique_open_rate: 70.71, click_rate: 22.73, unique_click_rate: 17.68,
+          bounce_rate: 0.75, spam_report_rate: 0, unsubscribe_rate: 0.25,
+        },
+      },
+    ],
+  },
+  perform: async (api, { start_date, end_date, ...query }) => {
+    const body = await api.get<Sums>('/v3/categories/stats/sums', { query: { start_date, end_date, ...query } });
+    const categories = (body?.stats ?? []).map((s) => {
+      const metrics = metricsOf(s.metrics);
+      return { category: s.name ?? '', metrics, rates: ratesOf(metrics) };
+    });
+    return { start_date, end_date: end_date ?? todayUtc(), categories };
+  },
+  summary: ({ start_date, end_date, categories }, { sort_by_metric = 'delivered' }) =>
+    categories.length
+      ? `From ${start_date} to ${end_date}, ${categories.length} categor${categories.length === 1 ? 'y' : 'ies'} by ${sort_by_metric}: ${categories.map((c) => `${c.category} ${c.metrics[sort_by_metric]}`).join(', ')}.`
+      : `No category had statistics from ${start_date} to ${end_date}.`,
+});

@@ -1,0 +1,44 @@
+import * as z from 'zod/mini';
+import { templateId, withIsoTimes, type Template } from '../dynamic-fields/list_templates';
+import { defineOperation } from '../lib/operation';
+
+export default defineOperation({
+  key: 'get_template',
+  noun: 'Template',
+  label: 'Find Template',
+  description:
+    'Finds one transactional template by id (dynamic "d-…" or legacy UUID): its name, generation, last update and every version with its subject, content, editor and whether it is the active one. Read-only; a template that does not exist is reported as not found. To change content, use create_template_version or update_template_version.',
+  access: 'read',
+  tags: ['templates'],
+  scopes: ['templates.read'],
+  input: z.strictObject({
+    template_id: templateId('The template to get: "d-" and 32 hex digits for a dynamic template, or a UUID for a legacy one.'),
+  }),
+  sample: {
+    id: 'd-2c214ac919e84170b21855cc129b4a5f',
+    name: 'Order Shipped',
+    generation: 'dynamic' as const,
+    updated_at: '2026-03-02T09:41:17Z',
+    versions: [
+      {
+        id: '6e2b4a1c-3d5f-4e7a-9b8c-0d1e2f3a4b5c',
+        template_id: 'd-2c214ac919e84170b21855cc129b4a5f',
+        active: 1 as const,
+        name: 'Spring 2026',
+        subject: 'Your order {{order_id}} has shipped',
+        updated_at: '2026-03-02T09:41:17Z',
+        editor: 'code' as const,
+        html_content: '<p>Hi {{first_name}}, your order is on its way.</p>',
+        plain_content: 'Hi {{first_name}}, your order is on its way.',
+        generate_plain_content: false,
+        thumbnail_url: 'https://example.com/thumbnails/6e2b4a1c.png',
+      },
+    ],
+  },
+  perform: async (api, { template_id }) => withIsoTimes(await api.get<Template>(`/v3/templates/${encodeURIComponent(template_id)}`)),
+  summary: (template) => {
+    const versions = template.versions ?? [];
+    const active = versions.find((v) => v.active === 1);
+    return `Template "${template.name}" (${template.id}, ${template.generation}) has ${versions.length} version(s)${active ? `; the active one is "${active.name}"` : ', none active'}.`;
+  },
+});

@@ -1,0 +1,106 @@
+import * as z from 'zod/mini';
+import { ACTIVITY_STATUSES, buildActivityQuery, explainAddOn, FILTER_FIELDS, MESSAGE_ID, quotable, WITHIN_LAST } from '../lib/activity-query';
+import { zapier } from '../lib/hints';
+import { defineOperation } from '../lib/operation';
+
+export interface ActivityMessage {
+  msg_id: string;
+  from_email: string;
+  to_email: string;
+  subject: string;
+  status: (typeof ACTIVITY_STATUSES)[number];
+  opens_count: number;
+  clicks_count: number;
+  last_event_time: string;
+}
+
+/** Prepended to a 403 from the Email Activity API, which is a paid add-on. */
+export const ACTIVITY_ADD_ON =
+  'Email Activity API access is a paid add-on (extended email activity history, bought under Account Details > Your Products > Add-ons at https://app.sendgrid.com/account/products), and the key needs the Email Activity permission; without either, SendGrid answers 403.';
+
+const time = (description: string) => z.optional(z.iso.datetime({ offset: true, error: 'must be an ISO-8601 time such as 2026-11-29T00:00:00Z' }).check(z.describe(description)));
+
+const input = z
+  .strictObject({
+    // An email address cannot hold a double quote or a backslash (z.email refuses both), so it needs no quote check.
+    to_email: z.optional(z.email().check(z.describe('Only messages to this address.'))),
+    from_email: z.optional(z.email().check(z.describe('Only messages from this sender address.'))),
+    subject: z.optional(quotable(z.string().check(z.minLength(1), z.maxLength(998))).check(z.describe('Only messages with exactly this subject line.'))),
+    status: z.optional(z.enum(ACTIVITY_STATUSES).check(z.describe('Only messages in this state: "processed", "delivered" or "not_delivered".'))),
+    msg_id: zapier(
+      z.optional(
+        z.string().check(
+          z.trim(),
+          z.regex(MESSAGE_ID, 'must hold only letters, digits, dots, dashes and underscores'),
+          z.maxLength(255),
+          z.describe('Only this message: a full message id, or the X-Message-Id a send returned (which matches each recipient\'s message of that send).'),
+        ),
+      ),
+      { dynamic: 'list_recent_messages.id.label', label: 'Message' },
+    ),
+    within_last: z.optional(
+      z.string().check(
+        z.trim(),
+        z.toLowerCase(),
+        z.regex(WITHIN_LAST, 'must be a duration such as "48 hours", "7 days", "90 minutes" or "2 weeks"'),
+        z.describe('Only messages with an event in this last stretch of time, such as "48 hours" or "7 days". Not with last_event_after/last_event_before.'),
+      ),
+    ),
+    last_event_after: time('Only messages whose last event is at or after this time (ISO-8601, e.g. 2026-11-29T00:00:00Z).'),
+    last_event_before: time('Only messages whose last event is at or before this time (ISO-8601); with last_event_after it closes the range.'),
+    query: z.optional(
+      z.string().check(
+        z.trim(),
+        z.minLength(1),
+        z.maxLength(5000),
+        z.describe(
+          'Instead of the filters above: a query in SendGrid\'s Email Activity query language, such as to_email="ada@example.com" AND status="delivered". Not with the filter fields.',
+        ),
+      ),
+    ),
+    limit: z._default(z.int().check(z.minimum(1), z.maximum(1000), z.describe('How many messages to return, 1 to 1,000 (default 10), most recent first.')), 10),
+  })
+  .check(
+    z.superRefine((search, ctx) => {
+      const fail = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message, input: search });
+      const filters = FILTER_FIELDS.filter((field) => search[field] !== undefined);
+      if (search.query && filters.length) fail('query', `give either a query or the filter fields (${filters.join(', ')}), not both`);
+      if (!search.query && !filters.length) fail('query', `give a query or at least one filter: ${FILTER_FIELDS.join(', ')}`);
+      if (search.within_last && (search.last_event_after || search.last_event_before))
+        fail('within_last', 'cannot be combined with last_event_after or last_event_before');
+      if (search.last_event_after && search.last_event_before && Date.parse(search.last_event_after) > Date.parse(search.last_event_before))
+        fail('last_event_after', 'is after last_event_before');
+    }),
+  );
+
+export default defineOperation({
+  key: 'search_email_activity',
+  noun: 'Email Activity',
+  label: 'Find Email Activity',
+  description:
+    'Finds sent emails in the Email Activity feed by recipient, sender, exact subject, status, message id (or a send\'s X-Message-Id) and a time range such as the last 48 hours, or by a raw query; returns up to 1,000 messages with status, opens and clicks. Requires the paid Email Activity add-on (else a 403 says so); SendGrid allows about 6 calls a minute. Read-only; for one message\'s events use get_email_activity_message.',
+  access: 'read',
+  tags: ['mail', 'stats'],
+  // The "Email Activity" permission of an API key (email_activity.read in SendGrid's list of scopes).
+  scopes: ['email_activity.read'],
+  input,
+  sample: {
+    msg_id: 'W8Tfb2KQTRGyE3rRPSuk9A.filter0001.16648.5515E0B88.0',
+    from_email: 'orders@example.com',
+    to_email: 'ada@example.com',
+    subject: 'Your order #1042 has shipped',
+    status: 'delivered' as const,
+    opens_count: 2,
+    clicks_count: 1,
+    last_event_time: '2026-11-30T14:05:12Z',
+  },
+  perform: async (api, { query, limit, ...filter }) => {
+    const text = query ?? buildActivityQuery(filter, new Date(Date.now()));
+    const body = await explainAddOn(api.get<{ messages?: ActivityMessage[] }>('/v3/messages', { query: { query: text, limit } }), ACTIVITY_ADD_ON);
+    return body?.messages ?? [];
+  },
+  summary: (messages) =>
+    messages.length
+      ? `Found ${messages.length} message(s): ${messages.slice(0, 3).map((m) => `${m.to_email} (${m.status})`).join(', ')}${messages.length > 3 ? ', …' : ''}.`
+      : 'No message matched.',
+});

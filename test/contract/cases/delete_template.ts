@@ -1,0 +1,4 @@
+import { SEED } from '../../../sandbox/seed-ids';
+import type { ContractCase } from '../case';
+
+export default [{ name: 'a legacy template', input: { template_id: SEED.legacyTemplateId } }] satisfies ContractCase[];
