@@ -19,6 +19,49 @@ const rewriteRefs = (node: unknown, prefix: string): unknown => {
   return out;
 };
 
+// ── supplements ─────────────────────────────────────────────────────────────────────────────────
+// Endpoints the current spec files lack, taken from Twilio's older single-file bundle (see the README
+// beside the spec files). That bundle's paths have no /v3 prefix (its server URL ends in /v3), and its
+// component names would clash with the current files', so each operation is copied with every $ref
+// inlined, under its /v3 path. Only what an operation of the connector calls is taken.
+
+export const LEGACY_BUNDLE = join(SPEC_DIR, 'legacy-bundle', 'oai_v3_stoplight.json');
+
+/** [path in the bundle, method, path served]: the Designs API (design_id dropdown of Single Sends). */
+const SUPPLEMENTS: [string, string, string][] = [['/designs', 'get', '/v3/designs']];
+
+/** A copy of `node` with every local $ref replaced by what it points at (a cycle is an error). */
+function inlineRefs(node: unknown, doc: Json, seen: string[] = []): unknown {
+  if (Array.isArray(node)) return node.map((item) => inlineRefs(item, doc, seen));
+  if (!node || typeof node !== 'object') return node;
+  const { $ref: ref, ...rest } = node as Json;
+  if (typeof ref === 'string') {
+    if (!ref.startsWith('#/')) throw new Error(`${ref}: only local $refs can be inlined`);
+    if (seen.includes(ref)) throw new Error(`${ref} refers to itself`);
+    const target = ref
+      .slice(2)
+      .split('/')
+      .reduce<unknown>((at, key) => (at as Json | undefined)?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+    if (target === undefined) throw new Error(`${ref} points at nothing`);
+    // Siblings of a $ref (such as a description) are kept beside what it points at.
+    return { ...(inlineRefs(target, doc, [...seen, ref]) as Json), ...(inlineRefs(rest, doc, seen) as Json) };
+  }
+  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, inlineRefs(value, doc, seen)]));
+}
+
+function addSupplements(merged: { paths: Json }, bundleFile = LEGACY_BUNDLE) {
+  const bundle = JSON.parse(readFileSync(bundleFile, 'utf8')) as Json;
+  for (const [from, method, to] of SUPPLEMENTS) {
+    const operation = ((bundle.paths as Json)[from] as Json | undefined)?.[method] as Json | undefined;
+    if (!operation) throw new Error(`${method.toUpperCase()} ${from} is not in the legacy bundle`);
+    const existing = merged.paths[to] as Json | undefined;
+    if (existing?.[method]) throw new Error(`${method.toUpperCase()} ${to} is in the current spec already: drop the supplement`);
+    // The bundle's own security scheme (Authorization) is not in the merged spec; its global BearerAuth applies.
+    const { security: _security, 'x-stoplight': _stoplight, ...copy } = inlineRefs(operation, bundle) as Json;
+    merged.paths[to] = { ...existing, [method]: copy };
+  }
+}
+
 export function mergeSpecs(dir = SPEC_DIR): Json {
   const merged = {
     openapi: '3.1.0',
@@ -40,6 +83,7 @@ export function mergeSpecs(dir = SPEC_DIR): Json {
       for (const [name, value] of Object.entries(entries)) target[section === 'securitySchemes' ? name : prefix + name] = value;
     }
   }
+  addSupplements(merged, join(dir, 'legacy-bundle', 'oai_v3_stoplight.json'));
   applySpecQuirks(merged);
   return merged;
 }
