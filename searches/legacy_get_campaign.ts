@@ -1,0 +1,22 @@
+import * as z from 'zod/mini';
+import { legacyApi } from '../lib/legacy-fields';
+import { defineOperation } from '../lib/operation';
+import { legacyCampaignId } from '../dynamic-fields/legacy_campaign_choices';
+import { campaignSample, type LegacyCampaign } from './legacy_list_campaigns';
+
+export default defineOperation({
+  key: 'legacy_get_campaign',
+  noun: 'Campaign',
+  label: 'Find Campaign (Legacy)',
+  description:
+    'Finds one legacy Marketing Campaigns campaign by its numeric id (GET /v3/campaigns/{campaign_id}): title, subject, status, sender, lists, segments, categories and content. Read-only; it neither sends nor schedules. For accounts on the current Marketing Campaigns, use get_single_send instead.',
+  access: 'read',
+  tags: ['legacy', 'single_sends'],
+  scopes: ['marketing_campaigns.read'],
+  input: z.strictObject({
+    campaign_id: legacyCampaignId('The numeric id of the legacy campaign.'),
+  }),
+  sample: campaignSample,
+  perform: (api, { campaign_id }) => legacyApi(api, 'get_single_send', `campaign ${campaign_id}`).get<LegacyCampaign>(`/v3/campaigns/${campaign_id}`),
+  summary: (campaign) => `Found legacy campaign "${campaign.title}" (id ${campaign.id}, ${campaign.status}).`,
+});
