@@ -1,4 +1,35 @@
 // Zapier searches (finds); on MCP, read-only tools. Each file here is one operation.
 import type { AnyOperation } from '../lib/operation';
+import getUnsubscribeGroup from './get_unsubscribe_group';
+import listUnsubscribeGroupSuppressions from './list_unsubscribe_group_suppressions';
+import checkGlobalSuppression from './check_global_suppression';
+import listBounces from './list_bounces';
+import listBlocks from './list_blocks';
+import listSpamReports from './list_spam_reports';
+import listInvalidEmails from './list_invalid_emails';
+import listGlobalUnsubscribes from './list_global_unsubscribes';
+import getSingleSend from './get_single_send';
+import getSingleSendStats from './get_single_send_stats';
+import listSingleSendStats from './list_single_send_stats';
+import getTemplate from './get_template';
+import getGlobalStats from './get_global_stats';
+import getCategoryStats from './get_category_stats';
+import getCategoryStatsSums from './get_category_stats_sums';
+import searchEmailActivity from './search_email_activity';
+import getEmailActivityMessage from './get_email_activity_message';
+import validateEmail from './validate_email';
+import legacyListContacts from './legacy_list_contacts';
+import legacySearchContacts from './legacy_search_contacts';
+import legacyListCampaigns from './legacy_list_campaigns';
+import legacyGetCampaign from './legacy_get_campaign';
+import getList from './get_list';
+import findListByName from './find_list_by_name';
+import getSegment from './get_segment';
+import getContactImportStatus from './get_contact_import_status';
+import findContactsByEmail from './find_contacts_by_email';
+import getContact from './get_contact';
+import searchContacts from './search_contacts';
+import countContacts from './count_contacts';
+import getContactExport from './get_contact_export';
 
-export default [] as AnyOperation[];
+export default [getUnsubscribeGroup, listUnsubscribeGroupSuppressions, checkGlobalSuppression, listBounces, listBlocks, listSpamReports, listInvalidEmails, listGlobalUnsubscribes, getSingleSend, getSingleSendStats, listSingleSendStats, getTemplate, getGlobalStats, getCategoryStats, getCategoryStatsSums, searchEmailActivity, getEmailActivityMessage, validateEmail, legacyListContacts, legacySearchContacts, legacyListCampaigns, legacyGetCampaign, getList, findListByName, getSegment, getContactImportStatus, findContactsByEmail, getContact, searchContacts, countContacts, getContactExport] as AnyOperation[];

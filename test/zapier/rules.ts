@@ -1,6 +1,7 @@
 // Zapier's publishing checks that can be judged from the app definition alone (codes are Zapier's).
 // Zapier's check service needs the network, so each rule is a small function returning its problems,
 // each naming the path and the offending value.
+import { ID_WITHOUT_DROPDOWN } from './allow-list';
 import { installedCoreVersion } from './core';
 import { authFields, each, everyField, fieldsOf, show, staticFields, stepsOf, stringsIn, type AppDef, type FieldDef } from './definition';
 
@@ -263,7 +264,9 @@ export const CHECKS: Check[] = [
     rule: 'fields that take an id use a dynamic dropdown (or a search); lists use list: true, not comma-separated text',
     run: (app) =>
       each(stepsOf(app).flatMap(fieldsOf), (field, path) => {
-        if (/(^ids?|_ids?|[a-z]Ids?)$/.test(field.key) && !field.dynamic && !field.search) return `${path}: id field without a dropdown`;
+        // Exact paths only, each with its reason: see allow-list.ts.
+        if (/(^ids?|_ids?|[a-z]Ids?)$/.test(field.key) && !field.dynamic && !field.search && !(path in ID_WITHOUT_DROPDOWN))
+          return `${path}: id field without a dropdown`;
         if (!field.list && /comma[- ]separated|separated by commas/i.test(field.helpText ?? ''))
           return `${path}: comma-separated text instead of list: true`;
         return undefined;
