@@ -25,10 +25,10 @@ async function main() {
     },
   });
   if (flags.help) return void console.log(USAGE);
+  if (!/^\d{1,5}$/.test(flags.port) || Number(flags.port) > 65535) throw new Error(`--port must be a whole number from 0 to 65535, not ${JSON.stringify(flags.port)}`);
   const port = Number(flags.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not ${flags.port}`);
+  if (!/^\d{1,7}$/.test(flags['job-delay'])) throw new Error(`--job-delay must be a whole number of milliseconds, not ${JSON.stringify(flags['job-delay'])}`);
   const jobDelayMs = Number(flags['job-delay']);
-  if (!Number.isFinite(jobDelayMs) || jobDelayMs < 0) throw new Error(`--job-delay must be a number of milliseconds, not ${flags['job-delay']}`);
   const sandbox = await startSandbox({ host: flags.host, port, statePath: flags.state, jobDelayMs, webhookDelivery: !flags['no-webhooks'] });
   console.log(`SendGrid sandbox: ${sandbox.url}`);
   console.log(`API key: ${SANDBOX_KEY} (any Bearer key works; every scope is granted)`);
@@ -40,6 +40,7 @@ async function main() {
 }
 
 main().catch((error: NodeJS.ErrnoException) => {
-  console.error(error.code === 'EADDRINUSE' ? 'sendgrid-sandbox: that port is in use; pass --port to choose another.' : `sendgrid-sandbox: ${error.message}`);
-  process.exit(1);
+  if (error.code === 'EADDRINUSE') console.error('sendgrid-sandbox: that port is in use; pass --port to choose another.');
+  else console.error(`sendgrid-sandbox: ${error.message}\n\n${USAGE}`);
+  process.exit(error.code === 'EADDRINUSE' ? 1 : 2);
 });

@@ -46,11 +46,12 @@ it('prints its URL and key, serves the API, and keeps --state across a restart',
   }
 }, 30_000);
 
-it('refuses a bad --port with a clear message', async () => {
-  const child = spawn(process.execPath, [BIN, '--port', 'many'], { stdio: ['ignore', 'pipe', 'pipe'] });
+it.each([['--port', 'many'], ['--port', '0x50'], ['--port', '1e3'], ['--job-delay', '1.5'], ['--prot', '80']])('refuses %s %s with a clear message and the usage', async (flag, value) => {
+  const child = spawn(process.execPath, [BIN, flag, value], { stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   child.stderr.on('data', (chunk: Buffer) => void (err += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  expect(code).toBe(1);
-  expect(err).toMatch(/--port must be a number/);
+  expect(code).toBe(2);
+  expect(err).toMatch(flag === '--prot' ? /Unknown option '--prot'/ : new RegExp(`${flag} must be a whole number`));
+  expect(err).toContain('Usage: sendgrid-sandbox');
 });
