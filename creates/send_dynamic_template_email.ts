@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { defineOperation } from '../lib/operation';
+import { templateDataGuide } from '../lib/template-guide';
 import { mailChecks, mailFields as f, mailSample, mailSummary, sendMail, type MailInput } from '../lib/mail';
 
 const input = z
@@ -36,5 +37,7 @@ export default defineOperation({
   input,
   sample: { ...mailSample, subject: null },
   perform: (api, mail) => sendMail(api, mail),
+  // On Zapier's form, the chosen template's test data as a guide to the data it expects.
+  zapier: { fields: (api, inputData) => templateDataGuide(api, inputData.template_id) },
   summary: (sent, mail) => mailSummary(sent).replace('the email', `template ${mail.template_id}`),
 });

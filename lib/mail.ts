@@ -168,7 +168,8 @@ export const mailFields = {
       z.regex(DYNAMIC_TEMPLATE, 'must be a dynamic template id: "d-" and 32 hex digits (legacy templates take no template data; use send_email for them)'),
       z.describe('The dynamic template to send ("d-…"). Its active version gives the subject and content; its test data shows which values it expects.'),
     ),
-    { dynamic: 'list_templates.id.name', label: 'Dynamic Template' },
+    // Choosing a template reloads the form, which then shows its test data as a guide.
+    { dynamic: 'list_templates.id.name', label: 'Dynamic Template', altersDynamicFields: true },
   ),
   dynamic_template_data: z.optional(dataObject(
     `Values for a dynamic template's {{placeholders}}, such as first_name → Ada. Values may be nested objects and arrays (at most ${MAX_DATA_DEPTH} levels); where a form takes only text values, use dynamic_template_data_json for nesting. Only with a dynamic ("d-…") template.`,

@@ -1,5 +1,6 @@
 // Dynamic template sends, mail batches and scheduled sends, and Single Sender identities.
-import { countRequests, mcpClient, sendgrid, textOf, zapier } from './helpers';
+import app from '../../index';
+import { appTester, authData, countRequests, mcpClient, sendgrid, textOf, zapier } from './helpers';
 
 const TEMPLATE = 'd-2c214ac919e84170b21855cc129b4a5f';
 const BATCH = 'HkJ5yLYULb7Rj8GKSx7u025ouWVlMgAi';
@@ -121,6 +122,46 @@ describe('send_dynamic_template_email', () => {
       zapier('creates', 'send_dynamic_template_email', { ...base, send_separately: 'true', recipient_data: [{ email: 'ada@example.com', data: `{"a": ${data}}` }] }),
     ).rejects.toThrow(/recipient_data\[0\]\.data: is nested more than 32 levels deep/);
     expect(count()).toBe(0);
+  });
+});
+
+describe("send_dynamic_template_email's form on Zapier", () => {
+  const TEMPLATE = 'd-2c214ac919e84170b21855cc129b4a5f';
+  const guide = async (inputData: Record<string, unknown>) => {
+    const fields = (app.creates as Record<string, { operation: { inputFields: unknown[] } }>).send_dynamic_template_email!.operation.inputFields;
+    const dynamic = fields.find((f) => typeof f === 'function');
+    return (await appTester(dynamic as never, { authData, inputData } as never)) as { key: string; type: string; helpText: string }[];
+  };
+
+  it('reloads when the template changes, and then shows its active version\'s test data as a guide', async () => {
+    const fields = (app.creates as Record<string, { operation: { inputFields: { key?: string; altersDynamicFields?: boolean }[] } }>).send_dynamic_template_email!.operation.inputFields;
+    expect(fields.find((f) => f.key === 'template_id')?.altersDynamicFields).toBe(true);
+    sendgrid()
+      .get(`/v3/templates/${TEMPLATE}`)
+      .reply(200, {
+        id: TEMPLATE,
+        versions: [
+          { id: 'v1', name: 'Old', active: 0, test_data: '{"old": true}' },
+          { id: 'v2', name: 'Order Shipped v2', active: 1, test_data: '{"first_name":"Ada","order":{"id":1042}}' },
+        ],
+      });
+    const [field] = await guide({ template_id: TEMPLATE });
+    expect(field).toMatchObject({ key: 'template_data_guide', type: 'copy' });
+    expect(field!.helpText).toContain('"Order Shipped v2"');
+    expect(field!.helpText).toContain('"first_name": "Ada"');
+    expect(field!.helpText).not.toContain('old');
+  });
+
+  it('shows nothing, and asks nothing, before a dynamic template is chosen', async () => {
+    const count = countRequests();
+    expect(await guide({})).toEqual([]);
+    expect(await guide({ template_id: 'not-a-template' })).toEqual([]);
+    expect(count()).toBe(0);
+  });
+
+  it('still loads the form when the template cannot be read', async () => {
+    sendgrid().get(`/v3/templates/${TEMPLATE}`).reply(403, { errors: [{ field: null, message: 'access forbidden' }] });
+    expect(await guide({ template_id: TEMPLATE })).toEqual([]);
   });
 });
 
