@@ -1,24 +1,11 @@
 // Legacy Marketing Campaigns: the contactdb (recipients, lists, custom fields) and campaigns.
+import { RESERVED_FIELDS as RESERVED, recipientId } from '../lib/legacy-recipients';
 import { nextId, resource, UNSAFE_NAMES } from './resources';
 import { arrayBody, bad, isEmail, isObject, noContent, notFound, objectBody, ok, queryInt, text, type Json, type Route } from './respond';
 import type { Sandbox } from './server';
 import type { SandboxState } from './state';
 
 type Legacy = SandboxState['legacy'];
-const RESERVED = [
-  { name: 'first_name', type: 'text' },
-  { name: 'last_name', type: 'text' },
-  { name: 'email', type: 'text' },
-  { name: 'created_at', type: 'date' },
-  { name: 'updated_at', type: 'date' },
-  { name: 'last_emailed', type: 'date' },
-  { name: 'last_clicked', type: 'date' },
-  { name: 'last_opened', type: 'date' },
-  { name: 'lists', type: 'set' },
-  { name: 'campaigns', type: 'set' },
-];
-
-export const recipientId = (email: string) => Buffer.from(email.toLowerCase()).toString('base64');
 const secs = (sandbox: Sandbox) => Math.floor(sandbox.now() / 1000);
 
 function recipientView(r: Json, legacy: Legacy) {
@@ -78,9 +65,10 @@ const CONDITION_OPS = ['eq', 'ne', 'lt', 'gt', 'contains'];
 function searchRecipients(body: unknown, sandbox: Sandbox) {
   const input = objectBody(body);
   const legacy = sandbox.state.legacy;
+  // list_id only limits the search to one list (SendGrid's reference; the spec marks it required).
   const listId = input.list_id;
-  if (typeof listId !== 'number' || !Number.isInteger(listId)) bad('list_id is required and must be an integer', 'list_id');
-  if (!legacy.lists.some((l) => l.id === listId)) notFound('list not found', 'list_id');
+  if (listId !== undefined && (typeof listId !== 'number' || !Number.isInteger(listId))) bad('list_id must be an integer', 'list_id');
+  if (listId !== undefined && !legacy.lists.some((l) => l.id === listId)) notFound('list not found', 'list_id');
   const conditions = input.conditions;
   if (!Array.isArray(conditions) || !conditions.length) bad('conditions is required', 'conditions');
   (conditions as unknown[]).forEach((c, i) => {
@@ -104,7 +92,7 @@ function searchRecipients(body: unknown, sandbox: Sandbox) {
     }
   };
   const hits = legacy.recipients.filter((r) => {
-    if (!(r.list_ids as number[]).includes(listId as number)) return false;
+    if (listId !== undefined && !(r.list_ids as number[]).includes(listId as number)) return false;
     let verdict = test(r, (conditions as Json[])[0]!);
     for (const c of (conditions as Json[]).slice(1)) verdict = c.and_or === 'or' ? verdict || test(r, c) : verdict && test(r, c);
     return verdict;

@@ -66,6 +66,15 @@ export const specQuirks: SpecQuirk[] = [
       parameter.explode = true;
     },
   },
+  {
+    path: '/v3/contactdb/recipients/search',
+    method: 'post',
+    why: "list_id is marked required, but SendGrid's reference calls it optional (it only limits the search to one list); without it the whole contact database is searched.",
+    fix: (operation, _pathItem, spec) => {
+      const body = bodyOf(operation, spec);
+      body.required = body.required.filter((name: string) => name !== 'list_id');
+    },
+  },
   // Parameters sit on the path item, shared by its methods: one fix per path.
   ...[
     ['/v3/templates/{template_id}', 'get'],

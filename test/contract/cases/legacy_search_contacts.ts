@@ -12,4 +12,5 @@ export default [
     input: { conditions, list_id: SEED.legacyListId },
     zapier: { conditions, list_id: String(SEED.legacyListId) },
   },
+  { name: 'across all contacts (no list)', input: { conditions } },
 ] satisfies ContractCase[];
