@@ -1,5 +1,11 @@
 // How the built CLI chooses its backend: a real key, the sandbox, or a clear refusal.
-import { cleanEnv, killAll, requireBuild, spawnCli } from './processes';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { call } from './flows';
+import { BIN, cleanEnv, killAll, requireBuild, spawnCli } from './processes';
 
 jest.setTimeout(20_000);
 
@@ -31,5 +37,21 @@ describe('choosing a backend', () => {
     const [, backend] = await run.stderr.until(STARTED);
     expect(backend).toMatch(/^SendGrid at https:\/\/api\.sendgrid\.com/);
     expect(backend).not.toMatch(/sandbox/);
+  });
+
+  it('keeps the sandbox account in --sandbox-state across a restart', async () => {
+    const state = join(mkdtempSync(join(tmpdir(), 'sendgrid-mcp-')), 'sandbox.json');
+    const session = async () => {
+      const client = new Client({ name: 'state-test', version: '1.0.0' });
+      await client.connect(new StdioClientTransport({ command: process.execPath, args: [BIN, '--sandbox', '--sandbox-state', state], env: cleanEnv() }));
+      return client;
+    };
+    const first = await session();
+    expect((await call(first, 'create_list', { name: 'Kept across restarts' })).isError).toBeFalsy();
+    await first.close();
+    const second = await session();
+    const listed = await call(second, 'list_lists', {});
+    await second.close();
+    expect((listed.structuredContent as { items: { name: string }[] }).items.map((l) => l.name)).toContain('Kept across restarts');
   });
 });
