@@ -47,6 +47,8 @@ export interface RequestOptions {
   query?: Query;
   body?: unknown;
   headers?: Record<string, string>;
+  /** The answer is text, not JSON (a CSV file SendGrid serves): returned as the body, never judged as JSON. */
+  text?: boolean;
 }
 
 export interface PageOptions {
@@ -155,14 +157,14 @@ export function createApi(transport: Transport, options: ClientOptions): SendGri
     }
   };
 
-  async function request(method: Method, path: string, { query, body, headers }: RequestOptions = {}) {
+  async function request(method: Method, path: string, { query, body, headers, text }: RequestOptions = {}) {
     const url = urlFor(baseUrl, path, query);
     checkHeaders(headers);
     const info: RequestInfo = { method, path: new URL(url).pathname, scopes: options.scopes };
     const http: HttpRequest = {
       method,
       url,
-      headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      headers: { accept: text ? 'text/csv, text/plain, */*' : 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     };
     const lost = (failure: Failure, detail: string) => new SendGridError(0, [], {}, info, redact(detail), failure);
@@ -188,7 +190,7 @@ export function createApi(transport: Transport, options: ClientOptions): SendGri
         throw lost('no_answer', (error as Error).message);
       }
       const response = { status: raw.status, headers: redactDeep(raw.headers) as Record<string, string>, body: undefined as unknown };
-      const parsed = parseJson(raw.text);
+      const parsed = text && raw.status < 300 ? raw.text : parseJson(raw.text);
       const notJson = parsed === NOT_JSON ? describeText(raw) : undefined;
       response.body = parsed === NOT_JSON ? undefined : redactDeep(parsed);
       if (raw.status >= 300 && raw.status < 400) throw new SendGridError(raw.status, [], {}, info, redact(raw.headers.location ?? ''), 'redirect');

@@ -101,6 +101,22 @@ describe('error messages say what to do', () => {
   });
 });
 
+describe('text answers', () => {
+  const csv = 'email,error\nbad@,invalid email\n';
+
+  it('returns a text answer as it is when asked for text (a CSV file SendGrid serves)', async () => {
+    const { transport, requests } = scripted(reply(200, csv, { 'content-type': 'text/csv' }));
+    await expect(createApi(transport, { baseUrl: BASE }).get('/v3/marketing/contacts/imports/1/errors', { text: true })).resolves.toBe(csv);
+    expect(requests[0]!.headers.accept).toMatch(/text\/csv/);
+  });
+
+  it('refuses the same answer where JSON is expected', async () => {
+    const { transport } = scripted(reply(200, csv, { 'content-type': 'text/csv' }));
+    const error = await failure(createApi(transport, { baseUrl: BASE }).get('/v3/marketing/lists'));
+    expect(error.failure).toBe('not_api');
+  });
+});
+
 describe('retries', () => {
   it('never retries a write after a server error or a lost response', async () => {
     for (const answer of [reply(502), new Error('socket hang up')]) {
