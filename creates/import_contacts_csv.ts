@@ -3,7 +3,7 @@ import { checkListIds, IDENTIFIERS } from '../lib/contacts';
 import { csvHeader } from '../lib/csv';
 import { CustomFields } from '../lib/custom-fields';
 import { InputError, type FieldError } from '../lib/errors';
-import { checkReturnedUrl, checkUserUrl, keylessRequest } from '../lib/external-http';
+import { checkReturnedUrl, checkUserUrl, ExternalHttpError, keylessRequest, returnedUrlPolicy } from '../lib/external-http';
 import { zapier } from '../lib/hints';
 import { contactJobPoll, countsOf, failedContactsOf, waitForJob, type ContactJob, type FailedContacts } from '../lib/jobs';
 import { defineOperation } from '../lib/operation';
@@ -104,10 +104,15 @@ function mapColumns(fields: CustomFields, names: (string | null)[], path: string
 async function csvOf(data: { csv?: string; csv_url?: string }): Promise<string | undefined> {
   if (data.csv !== undefined) return data.csv;
   if (data.csv_url === undefined) return undefined;
-  const response = await keylessRequest('GET', checkUserUrl(data.csv_url, 'csv_url').toString(), {
-    followRedirects: true,
-    checkRedirect: (url) => void checkUserUrl(url, 'csv_url'),
-  });
+  let response;
+  try {
+    // Each address of the chain is checked (a public link cannot bounce to a private host), and again by
+    // the address its name resolves to when connecting.
+    response = await keylessRequest(data.csv_url, { maxRedirects: 5, check: (url) => void checkUserUrl(url, 'csv_url') });
+  } catch (error) {
+    if (error instanceof ExternalHttpError) throw new InputError([{ field: 'csv_url', message: `could not be read: ${error.message}` }]);
+    throw error;
+  }
   if (response.status >= 300) throw new InputError([{ field: 'csv_url', message: `could not be read: the server answered ${response.status}` }]);
   if (!response.text.trim()) throw new InputError([{ field: 'csv_url', message: 'holds an empty file' }]);
   return response.text;
@@ -154,7 +159,7 @@ export default defineOperation({
     // The upload goes to SendGrid's storage, not the API: a separate request that carries no API key.
     const uri = checkReturnedUrl(job.upload_uri, api.baseUrl, 'upload address');
     const headers = Object.fromEntries((job.upload_headers ?? []).map(({ header, value }) => [header, value]));
-    const uploaded = await keylessRequest('PUT', uri, { headers, body: text });
+    const uploaded = await keylessRequest(uri, { method: 'PUT', headers, body: text, policy: returnedUrlPolicy(api.baseUrl) });
     if (uploaded.status >= 300)
       throw new Error(`SendGrid's storage refused the CSV upload for import job ${job.job_id} (${uploaded.status}); nothing was imported. Try again.`);
     if (!data.wait_until_processed)

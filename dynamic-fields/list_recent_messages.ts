@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
-import { buildActivityQuery, explainAddOn } from '../lib/activity-query';
+import { buildActivityQuery, findMessages, SAMPLE_MESSAGE } from '../lib/activity-query';
 import { defineOperation } from '../lib/operation';
-import { ACTIVITY_ADD_ON, type ActivityMessage } from '../searches/search_email_activity';
 
 /** How far back the dropdown looks, and how many messages it shows. */
 const WINDOW = '3 days';
@@ -21,19 +20,11 @@ export default defineOperation({
   sample: {
     id: 'W8Tfb2KQTRGyE3rRPSuk9A.filter0001.16648.5515E0B88.0',
     label: 'ada@example.com: Your order #1042 has shipped (delivered)',
-    msg_id: 'W8Tfb2KQTRGyE3rRPSuk9A.filter0001.16648.5515E0B88.0',
-    from_email: 'orders@example.com',
-    to_email: 'ada@example.com',
-    subject: 'Your order #1042 has shipped',
-    status: 'delivered' as const,
-    opens_count: 2,
-    clicks_count: 1,
-    last_event_time: '2026-11-30T14:05:12Z',
+    ...SAMPLE_MESSAGE,
   },
   perform: async (api) => {
-    const query = buildActivityQuery({ within_last: WINDOW }, new Date(Date.now()));
-    const body = await explainAddOn(api.get<{ messages?: ActivityMessage[] }>('/v3/messages', { query: { query, limit: LIMIT } }), ACTIVITY_ADD_ON);
-    return (body?.messages ?? []).map((message) => ({ id: message.msg_id, label: `${message.to_email}: ${message.subject} (${message.status})`, ...message }));
+    const messages = await findMessages(api, buildActivityQuery({ within_last: WINDOW }, new Date(Date.now())), LIMIT);
+    return messages.map((message) => ({ id: message.msg_id, label: `${message.to_email}: ${message.subject} (${message.status})`, ...message }));
   },
   summary: (messages) => `Found ${messages.length} message(s) with activity in the last ${WINDOW}.`,
 });

@@ -1,6 +1,8 @@
-// Email Activity (GET /v3/messages) filters, compiled to SendGrid's query language, and the plain
-// words for a 403 from a paid add-on.
+// Email Activity (GET /v3/messages) filters, compiled to SendGrid's query language, the plain words for
+// a 403 from a paid add-on, and the message search that search_email_activity and the Message dropdown
+// (list_recent_messages) share.
 import * as z from 'zod/mini';
+import type { SendGridApi } from './client';
 import { InputError, SendGridError } from './errors';
 
 /** Statuses the query language knows for a message. */
@@ -88,4 +90,39 @@ export async function explainAddOn<T>(request: Promise<T>, addOn: string): Promi
     if (error instanceof SendGridError && error.status === 403) error.message = `${addOn} ${error.message}`;
     throw error;
   }
+}
+
+// ---------- the message search ----------
+
+export interface ActivityMessage {
+  msg_id: string;
+  from_email: string;
+  to_email: string;
+  subject: string;
+  status: (typeof ACTIVITY_STATUSES)[number];
+  opens_count: number;
+  clicks_count: number;
+  last_event_time: string;
+}
+
+/** Prepended to a 403 from the Email Activity API, which is a paid add-on. */
+export const ACTIVITY_ADD_ON =
+  'Email Activity API access is a paid add-on (extended email activity history, bought under Account Details > Your Products > Add-ons at https://app.sendgrid.com/account/products), and the key needs the Email Activity permission; without either, SendGrid answers 403.';
+
+/** A message as the feed lists it, for the samples. */
+export const SAMPLE_MESSAGE: ActivityMessage = {
+  msg_id: 'W8Tfb2KQTRGyE3rRPSuk9A.filter0001.16648.5515E0B88.0',
+  from_email: 'orders@example.com',
+  to_email: 'ada@example.com',
+  subject: 'Your order #1042 has shipped',
+  status: 'delivered',
+  opens_count: 2,
+  clicks_count: 1,
+  last_event_time: '2026-11-30T14:05:12Z',
+};
+
+/** The messages a query finds, most recent first (GET /v3/messages); a 403 says the add-on is needed. */
+export async function findMessages(api: SendGridApi, query: string, limit: number): Promise<ActivityMessage[]> {
+  const body = await explainAddOn(api.get<{ messages?: ActivityMessage[] }>('/v3/messages', { query: { query, limit } }), ACTIVITY_ADD_ON);
+  return body?.messages ?? [];
 }

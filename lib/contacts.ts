@@ -6,7 +6,8 @@ import { customFieldsSchema, withFieldNames } from './custom-fields';
 import { InputError, SendGridError } from './errors';
 import { zapier } from './hints';
 
-export interface Contact {
+/** The identifiers and reserved fields a contact has (the sandbox stores the same). */
+export interface ContactProfile {
   id: string;
   email?: string;
   phone_number_id?: string;
@@ -14,7 +15,6 @@ export interface Contact {
   anonymous_id?: string;
   first_name?: string;
   last_name?: string;
-  unique_name?: string;
   alternate_emails?: string[];
   address_line_1?: string;
   address_line_2?: string;
@@ -22,6 +22,10 @@ export interface Contact {
   state_province_region?: string;
   postal_code?: string;
   country?: string;
+}
+
+export interface Contact extends ContactProfile {
+  unique_name?: string;
   phone_number?: string;
   whatsapp?: string;
   line?: string;

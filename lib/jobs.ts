@@ -2,7 +2,7 @@
 // bounded backoff, report progress, and give up after a bounded total time, saying the job goes on.
 import type { SendGridApi } from './client';
 import { csvRecords } from './csv';
-import { checkReturnedUrl, keylessRequest, onApiOrigin } from './external-http';
+import { checkReturnedUrl, keylessRequest, onApiOrigin, returnedUrlPolicy } from './external-http';
 
 const FIRST_DELAY_MS = 1000;
 const MAX_DELAY_MS = 8000;
@@ -116,7 +116,7 @@ export async function failedContactsOf(api: SendGridApi, job: ContactJob): Promi
   try {
     const text = onApiOrigin(url, api.baseUrl)
       ? await api.get<unknown>(url).then((body) => (typeof body === 'string' ? body : JSON.stringify(body ?? '')))
-      : await keylessRequest('GET', checkReturnedUrl(url, api.baseUrl, 'error file URL'), { followRedirects: true }).then((r) => {
+      : await keylessRequest(checkReturnedUrl(url, api.baseUrl, 'error file URL'), { maxRedirects: 5, policy: returnedUrlPolicy(api.baseUrl) }).then((r) => {
           if (r.status >= 300) throw new Error(`the error file answered ${r.status}`);
           return r.text;
         });

@@ -7,6 +7,9 @@
 import * as z from 'zod/mini';
 import type { SendGridApi } from './client';
 import { InputError, SendGridError, type FieldError } from './errors';
+import { RESERVED_FIELDS, recipientId, type ReservedField } from './legacy-recipients';
+
+export { RESERVED_FIELDS, recipientId, type ReservedField };
 
 // ---------------------------------------------------------------- the legacy client
 
@@ -59,13 +62,6 @@ function notOnLegacy(error: SendGridError, instead: string, item?: string): Send
 
 // ---------------------------------------------------------------- recipient ids
 
-/**
- * SendGrid's id of a legacy recipient: the URL-safe base64 of the lowercased email, padding kept
- * (`ada@example.com` → `YWRhQGV4YW1wbGUuY29t`). Ids SendGrid returned are passed on exactly as given.
- */
-export const recipientId = (email: string): string =>
-  Buffer.from(email.trim().toLowerCase(), 'utf8').toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
-
 /** The shape an agent reads: something with an @ (an email), or base64 (letters, digits, `-_+/`, `=` padding). */
 const EMAIL_OR_ID = /^(?:[^\s@]+@[^\s@]+|[A-Za-z0-9_+/-]+={0,2})$/;
 const ID_MESSAGE = 'must be an email address or a legacy recipient id (base64 of the email)';
@@ -92,24 +88,6 @@ export interface CustomField {
   type: FieldType;
 }
 
-export interface ReservedField {
-  name: string;
-  type: string;
-}
-
-/** Fields SendGrid keeps on every recipient; only email, first_name and last_name can be written. */
-export const RESERVED_FIELDS: readonly ReservedField[] = [
-  { name: 'email', type: 'text' },
-  { name: 'first_name', type: 'text' },
-  { name: 'last_name', type: 'text' },
-  { name: 'created_at', type: 'date' },
-  { name: 'updated_at', type: 'date' },
-  { name: 'last_emailed', type: 'date' },
-  { name: 'last_clicked', type: 'date' },
-  { name: 'last_opened', type: 'date' },
-  { name: 'lists', type: 'set' },
-  { name: 'campaigns', type: 'set' },
-];
 export const RESERVED_NAMES = RESERVED_FIELDS.map((field) => field.name);
 
 export const listCustomFields = async (api: SendGridApi): Promise<CustomField[]> =>

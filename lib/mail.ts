@@ -5,7 +5,7 @@ import * as z from 'zod/mini';
 import { address, addresses, hasLineBreak, oneLine, parseAddress, type Address } from './address';
 import type { SendGridApi } from './client';
 import { InputError, SendGridError, type FieldError } from './errors';
-import { fetchFile, FetchFileError } from './fetch-file';
+import { ExternalHttpError, fetchFile } from './external-http';
 import { zapier } from './hints';
 
 /** SendGrid's limits for one mail send request: To, Cc and Bcc together, and personalizations. */
@@ -481,7 +481,7 @@ async function attachmentsOf(list: AttachmentInput[], timeBudgetMs: number): Pro
         filename ??= fetched.filename ?? 'attachment';
         type ??= fetched.contentType;
       } catch (error) {
-        if (!(error instanceof FetchFileError)) throw error;
+        if (!(error instanceof ExternalHttpError)) throw error;
         const why = /larger than|more than the/.test(error.message)
           ? `${error.message}: the email, attachments included, must stay under SendGrid's ${MAX_MAIL_BYTES / 1024 / 1024} MB`
           : error.message;

@@ -1,21 +1,9 @@
 // What the sandbox remembers: plain JSON (so a `statePath` can persist it), one array per resource.
+import type { ContactProfile } from '../lib/contacts';
+
 export type Json = Record<string, unknown>;
 
-export interface Contact {
-  id: string;
-  email?: string;
-  phone_number_id?: string;
-  external_id?: string;
-  anonymous_id?: string;
-  first_name?: string;
-  last_name?: string;
-  alternate_emails?: string[];
-  address_line_1?: string;
-  address_line_2?: string;
-  city?: string;
-  state_province_region?: string;
-  postal_code?: string;
-  country?: string;
+export interface Contact extends ContactProfile {
   /** Values by custom field id (e1_T…). */
   custom_fields: Record<string, string | number>;
   list_ids: string[];

@@ -1,16 +1,14 @@
 import * as z from 'zod/mini';
 import { zapier } from '../lib/hints';
 import { defineOperation } from '../lib/operation';
-import {
-  aggregatedBy, checkStatsRange, dateRangeFields, metricsOf, RATES_HELP, ratesOf, sumMetrics, todayUtc, type Metrics,
-} from './get_global_stats';
+import { aggregatedBy, checkStatsRange, dateRangeFields, metricsOf, RATES_HELP, ratesOf, SAMPLE_CATEGORY_METRICS, SAMPLE_CATEGORY_RATES, type StatsEntry, sumMetrics, todayUtc } from '../lib/stats';
 
 /** One category name, as send_email sets them (SendGrid allows up to 255 characters). */
 export const categoryName = () => z.string().check(z.trim(), z.minLength(1), z.maxLength(255));
 
 interface Period {
   date: string;
-  stats?: { name?: string; type?: string; metrics?: Partial<Metrics> }[];
+  stats?: StatsEntry[];
 }
 
 export default defineOperation({
@@ -38,24 +36,15 @@ export default defineOperation({
     categories: [
       {
         category: 'orders',
-        totals: {
-          requests: 400, processed: 399, delivered: 396, deferred: 1, bounces: 3, bounce_drops: 1, blocks: 0, invalid_emails: 0,
-          opens: 350, unique_opens: 280, clicks: 90, unique_clicks: 70, spam_reports: 0, spam_report_drops: 0, unsubscribes: 1, unsubscribe_drops: 0,
-        },
-        rates: {
-          delivery_rate: 99, open_rate: 88.38, unique_open_rate: 70.71, click_rate: 22.73, unique_click_rate: 17.68,
-          bounce_rate: 0.75, spam_report_rate: 0, unsubscribe_rate: 0.25,
-        },
+        totals: SAMPLE_CATEGORY_METRICS,
+        rates: SAMPLE_CATEGORY_RATES,
       },
     ],
     periods: [
       {
         date: '2026-11-01',
         category: 'orders',
-        metrics: {
-          requests: 400, processed: 399, delivered: 396, deferred: 1, bounces: 3, bounce_drops: 1, blocks: 0, invalid_emails: 0,
-          opens: 350, unique_opens: 280, clicks: 90, unique_clicks: 70, spam_reports: 0, spam_report_drops: 0, unsubscribes: 1, unsubscribe_drops: 0,
-        },
+        metrics: SAMPLE_CATEGORY_METRICS,
       },
     ],
   },

@@ -1,13 +1,11 @@
 import * as z from 'zod/mini';
 import { zapier } from '../lib/hints';
 import { defineOperation } from '../lib/operation';
-import {
-  checkStatsRange, dateRangeFields, METRICS, metricsOf, RATES_HELP, ratesOf, todayUtc, type Metrics,
-} from './get_global_stats';
+import { checkStatsRange, dateRangeFields, METRICS, metricsOf, RATES_HELP, ratesOf, SAMPLE_CATEGORY_METRICS, SAMPLE_CATEGORY_RATES, type StatsEntry, todayUtc } from '../lib/stats';
 
 interface Sums {
   date?: string;
-  stats?: { name?: string; type?: string; metrics?: Partial<Metrics> }[];
+  stats?: StatsEntry[];
 }
 
 export default defineOperation({
@@ -33,14 +31,8 @@ export default defineOperation({
     categories: [
       {
         category: 'orders',
-        metrics: {
-          requests: 400, processed: 399, delivered: 396, deferred: 1, bounces: 3, bounce_drops: 1, blocks: 0, invalid_emails: 0,
-          opens: 350, unique_opens: 280, clicks: 90, unique_clicks: 70, spam_reports: 0, spam_report_drops: 0, unsubscribes: 1, unsubscribe_drops: 0,
-        },
-        rates: {
-          delivery_rate: 99, open_rate: 88.38, unique_open_rate: 70.71, click_rate: 22.73, unique_click_rate: 17.68,
-          bounce_rate: 0.75, spam_report_rate: 0, unsubscribe_rate: 0.25,
-        },
+        metrics: SAMPLE_CATEGORY_METRICS,
+        rates: SAMPLE_CATEGORY_RATES,
       },
     ],
   },

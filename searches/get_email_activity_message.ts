@@ -1,8 +1,7 @@
 import * as z from 'zod/mini';
-import { explainAddOn, MESSAGE_ID } from '../lib/activity-query';
+import { ACTIVITY_ADD_ON, explainAddOn, MESSAGE_ID } from '../lib/activity-query';
 import { zapier } from '../lib/hints';
 import { defineOperation } from '../lib/operation';
-import { ACTIVITY_ADD_ON } from './search_email_activity';
 
 interface MessageEvent {
   event_name: string;

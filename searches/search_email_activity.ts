@@ -1,22 +1,7 @@
 import * as z from 'zod/mini';
-import { ACTIVITY_STATUSES, buildActivityQuery, explainAddOn, FILTER_FIELDS, MESSAGE_ID, quotable, WITHIN_LAST } from '../lib/activity-query';
+import { ACTIVITY_STATUSES, buildActivityQuery, FILTER_FIELDS, findMessages, MESSAGE_ID, quotable, SAMPLE_MESSAGE, WITHIN_LAST } from '../lib/activity-query';
 import { zapier } from '../lib/hints';
 import { defineOperation } from '../lib/operation';
-
-export interface ActivityMessage {
-  msg_id: string;
-  from_email: string;
-  to_email: string;
-  subject: string;
-  status: (typeof ACTIVITY_STATUSES)[number];
-  opens_count: number;
-  clicks_count: number;
-  last_event_time: string;
-}
-
-/** Prepended to a 403 from the Email Activity API, which is a paid add-on. */
-export const ACTIVITY_ADD_ON =
-  'Email Activity API access is a paid add-on (extended email activity history, bought under Account Details > Your Products > Add-ons at https://app.sendgrid.com/account/products), and the key needs the Email Activity permission; without either, SendGrid answers 403.';
 
 const time = (description: string) => z.optional(z.iso.datetime({ offset: true, error: 'must be an ISO-8601 time such as 2026-11-29T00:00:00Z' }).check(z.describe(description)));
 
@@ -84,21 +69,8 @@ export default defineOperation({
   // The "Email Activity" permission of an API key (email_activity.read in SendGrid's list of scopes).
   scopes: ['email_activity.read'],
   input,
-  sample: {
-    msg_id: 'W8Tfb2KQTRGyE3rRPSuk9A.filter0001.16648.5515E0B88.0',
-    from_email: 'orders@example.com',
-    to_email: 'ada@example.com',
-    subject: 'Your order #1042 has shipped',
-    status: 'delivered' as const,
-    opens_count: 2,
-    clicks_count: 1,
-    last_event_time: '2026-11-30T14:05:12Z',
-  },
-  perform: async (api, { query, limit, ...filter }) => {
-    const text = query ?? buildActivityQuery(filter, new Date(Date.now()));
-    const body = await explainAddOn(api.get<{ messages?: ActivityMessage[] }>('/v3/messages', { query: { query: text, limit } }), ACTIVITY_ADD_ON);
-    return body?.messages ?? [];
-  },
+  sample: SAMPLE_MESSAGE,
+  perform: (api, { query, limit, ...filter }) => findMessages(api, query ?? buildActivityQuery(filter, new Date(Date.now())), limit),
   summary: (messages) =>
     messages.length
       ? `Found ${messages.length} message(s): ${messages.slice(0, 3).map((m) => `${m.to_email} (${m.status})`).join(', ')}${messages.length > 3 ? ', …' : ''}.`

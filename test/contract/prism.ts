@@ -1,5 +1,6 @@
 // Serves Twilio's official SendGrid spec with Prism for the contract tier, once for the whole run.
-import { spawn } from 'node:child_process';
+// startPrismProcess is also how the sandbox tier starts Prism in proxy mode.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,13 +16,21 @@ const freePort = () =>
     probe.on('error', reject);
   });
 
-export default async function startPrism() {
-  const specFile = join(tmpdir(), `sendgrid-spec-${process.pid}.json`);
+export interface PrismProcess {
+  url: string;
+  prism: ChildProcess;
+}
+
+/**
+ * Writes the merged spec to a temporary file, starts Prism on a free port of 127.0.0.1 with the
+ * arguments `args` gives for that file and port, and resolves once it listens (within 60 s).
+ */
+export async function startPrismProcess(name: string, args: (specFile: string, port: number) => string[]): Promise<PrismProcess> {
+  const specFile = join(tmpdir(), `${name}-${process.pid}.json`);
   writeFileSync(specFile, JSON.stringify(mergeSpecs()));
   const port = await freePort();
-  const prism = spawn(process.execPath, [require.resolve('@stoplight/prism-cli/dist/index.js'), 'mock', '-h', '127.0.0.1', '-p', String(port), specFile], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const cli = require.resolve('@stoplight/prism-cli/dist/index.js');
+  const prism = spawn(process.execPath, [cli, ...args(specFile, port)], { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Prism did not start within 60 s:\n${log}`)), 60_000);
@@ -38,6 +47,11 @@ export default async function startPrism() {
   });
   prism.stdout.removeAllListeners('data').resume();
   prism.stderr.removeAllListeners('data').resume();
-  process.env.PRISM_URL = `http://127.0.0.1:${port}`;
+  return { url: `http://127.0.0.1:${port}`, prism };
+}
+
+export default async function startPrism() {
+  const { url, prism } = await startPrismProcess('sendgrid-spec', (specFile, port) => ['mock', '-h', '127.0.0.1', '-p', String(port), specFile]);
+  process.env.PRISM_URL = url;
   (globalThis as { prism?: typeof prism }).prism = prism;
 }

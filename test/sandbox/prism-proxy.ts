@@ -1,20 +1,6 @@
 // Prism in proxy mode in front of the sandbox: it forwards each request and checks the request and
 // the sandbox's answer against Twilio's official spec, reporting violations as the contract tier reads them.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { mergeSpecs } from '../contract/merge-specs';
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-    probe.on('error', reject);
-  });
+import { startPrismProcess } from '../contract/prism';
 
 export interface PrismProxy {
   url: string;
@@ -22,28 +8,8 @@ export interface PrismProxy {
 }
 
 export async function startPrismProxy(target: string): Promise<PrismProxy> {
-  const specFile = join(tmpdir(), `sendgrid-spec-proxy-${process.pid}.json`);
-  writeFileSync(specFile, JSON.stringify(mergeSpecs()));
-  const port = await freePort();
-  const cli = require.resolve('@stoplight/prism-cli/dist/index.js');
-  const prism: ChildProcess = spawn(process.execPath, [cli, 'proxy', specFile, target, '-h', '127.0.0.1', '-p', String(port), '--errors'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Prism did not start within 60 s:\n${log}`)), 60_000);
-    const watch = (chunk: Buffer) => {
-      log += chunk.toString();
-      if (log.includes('Prism is listening')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    prism.stdout!.on('data', watch);
-    prism.stderr!.on('data', watch);
-    prism.once('exit', (code) => reject(new Error(`Prism exited (${code}):\n${log}`)));
-  });
-  prism.stdout!.removeAllListeners('data').resume();
-  prism.stderr!.removeAllListeners('data').resume();
-  return { url: `http://127.0.0.1:${port}`, stop: () => void prism.kill() };
+  const { url, prism } = await startPrismProcess('sendgrid-spec-proxy', (specFile, port) => ['proxy', specFile, target, '-h', '127.0.0.1', '-p', String(port), '--errors']);
+  return { url, stop: () => void prism.kill() };
 }
 
 /** A pass-through between Prism and the sandbox that keeps the sandbox's own answers. */

@@ -3,10 +3,11 @@
 import nock from 'nock';
 import app from '../../index';
 import type { SendGridApi } from '../../lib/client';
+import { keylessRequest, returnedUrlPolicy } from '../../lib/external-http';
 import { RESERVE_MS, waitForJob } from '../../lib/jobs';
 import { SEED } from '../../sandbox/seed-ids';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
-import { appTester, authData, countRequests, mcpClient, sendgrid, textOf, zapier } from './helpers';
+import { appTester, authData, callMcp, countRequests, mcpClient, sendgrid, textOf, zapier } from './helpers';
 
 const JOB = '5c1d2b7e-3a4f-4e8d-9b6a-0f1e2d3c4b5a';
 const LIST = 'ca7a3796-e8a8-4029-9ccb-df8937940562';
@@ -39,15 +40,6 @@ const contact = (over: Record<string, unknown> = {}) => ({
   updated_at: '2026-03-05T14:02:51Z',
   ...over,
 });
-
-async function mcp(name: string, args: Record<string, unknown>, options: { deadlineMs?: number } = {}) {
-  const client = await mcpClient(undefined, options);
-  try {
-    return await client.call(name, args);
-  } finally {
-    await client.close();
-  }
-}
 
 /** Requests that would write: a refused input must not reach them. */
 function countWrites() {
@@ -127,7 +119,7 @@ describe('upsert_contacts', () => {
         ],
       })
       .reply(202, { job_id: JOB });
-    const result = await mcp('upsert_contacts', {
+    const result = await callMcp('upsert_contacts', {
       contacts: [
         { email: 'ada@example.com', custom_fields: { loyalty_points: 7 } },
         { email: 'grace@example.com', custom_fields: { favorite_color: 'green' } },
@@ -141,7 +133,7 @@ describe('upsert_contacts', () => {
   it('refuses an unknown custom field, listing the known ones, and writes nothing', async () => {
     withDefinitions();
     const writes = countWrites();
-    const result = await mcp('upsert_contacts', { contacts: [{ email: 'ada@example.com', custom_fields: { favourite_colour: 'blue' } }] });
+    const result = await callMcp('upsert_contacts', { contacts: [{ email: 'ada@example.com', custom_fields: { favourite_colour: 'blue' } }] });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(/contacts\[0\]\.custom_fields\.favourite_colour: is not a custom field.*favorite_color \(Text\), loyalty_points \(Number\), signup_date \(Date\)/);
     expect(writes()).toBe(0);
@@ -158,7 +150,7 @@ describe('upsert_contacts', () => {
 
   it('refuses a reserved field given as a custom one', async () => {
     withDefinitions();
-    const result = await mcp('upsert_contacts', { contacts: [{ email: 'ada@example.com', custom_fields: { first_name: 'Ada' } }] });
+    const result = await callMcp('upsert_contacts', { contacts: [{ email: 'ada@example.com', custom_fields: { first_name: 'Ada' } }] });
     expect(textOf(result)).toMatch(/contacts\[0\]\.custom_fields\.first_name: is a reserved field.*first_name field/);
   });
 
@@ -171,7 +163,7 @@ describe('upsert_contacts', () => {
     ['an unknown argument', { contacts: [{ email: 'ada@example.com', favorite_color: 'blue' }] }, /contacts\[0\]\.favorite_color: is not a known field/],
   ])('refuses %s before any request', async (_name, args, message) => {
     const count = countRequests();
-    const result = await mcp('upsert_contacts', args);
+    const result = await callMcp('upsert_contacts', args);
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(message);
     expect(count()).toBe(0);
@@ -182,7 +174,7 @@ describe('upsert_contacts', () => {
     const other = '11111111-2222-4333-8444-555555555555';
     sendgrid().get(`/v3/marketing/lists/${other}`).reply(404, { errors: [{ message: 'list not found' }] });
     const writes = countWrites();
-    const result = await mcp('upsert_contacts', { contacts: [{ email: 'ada@example.com' }], list_ids: [LIST, other] });
+    const result = await callMcp('upsert_contacts', { contacts: [{ email: 'ada@example.com' }], list_ids: [LIST, other] });
     expect(textOf(result)).toMatch(`list_ids[1]: ${other} is not a contact list of this SendGrid account`);
     expect(writes()).toBe(0);
   });
@@ -194,7 +186,7 @@ describe('upsert_contacts', () => {
       .query({ page_size: 1000 })
       .reply(200, { result: ids.slice(0, 10).map((id) => ({ id, name: id, contact_count: 0 })), _metadata: {} });
     const writes = countWrites();
-    const result = await mcp('export_contacts', { list_ids: ids });
+    const result = await callMcp('export_contacts', { list_ids: ids });
     expect(textOf(result)).toMatch(`list_ids[10]: ${ids[10]} is not a contact list`);
     expect(writes()).toBe(0);
   });
@@ -202,7 +194,7 @@ describe('upsert_contacts', () => {
   it('refuses more than 30,000 contacts unless splitting is allowed', async () => {
     const contacts = Array.from({ length: 30_001 }, (_, i) => ({ email: `c${i}@example.com` }));
     const count = countRequests();
-    const result = await mcp('upsert_contacts', { contacts });
+    const result = await callMcp('upsert_contacts', { contacts });
     expect(textOf(result)).toMatch(/contacts: has 30001 contacts; SendGrid takes at most 30000 per request: set split_into_batches/);
     expect(count()).toBe(0);
   });
@@ -214,7 +206,7 @@ describe('upsert_contacts', () => {
       .times(2)
       .reply(202, () => ({ job_id: `job-${sizes.length}` }));
     const contacts = Array.from({ length: 30_001 }, (_, i) => ({ email: `c${i}@example.com` }));
-    const result = await mcp('upsert_contacts', { contacts, split_into_batches: true });
+    const result = await callMcp('upsert_contacts', { contacts, split_into_batches: true });
     expect(sizes).toEqual([30_000, 1]);
     expect(result.structuredContent).toMatchObject({ status: 'queued', job_ids: ['job-1', 'job-2'], contact_count: 30_001 });
   });
@@ -223,7 +215,7 @@ describe('upsert_contacts', () => {
     const long = 'x'.repeat(100);
     const contacts = Array.from({ length: 20_000 }, (_, i) => ({ email: `c${i}@example.com`, address_line_1: long, address_line_2: long, city: long.slice(0, 60) }));
     const count = countRequests();
-    const refused = await mcp('upsert_contacts', { contacts });
+    const refused = await callMcp('upsert_contacts', { contacts });
     expect(textOf(refused)).toMatch(/contacts: is larger than SendGrid's 6 MB per request; set split_into_batches to send it as 2 requests/);
     expect(count()).toBe(0);
     nock.cleanAll();
@@ -232,7 +224,7 @@ describe('upsert_contacts', () => {
       .put('/v3/marketing/contacts', (body: { contacts: unknown[] }) => (sizes.push(Buffer.byteLength(JSON.stringify(body))), true))
       .times(2)
       .reply(202, () => ({ job_id: `job-${sizes.length}` }));
-    const split = await mcp('upsert_contacts', { contacts, split_into_batches: true });
+    const split = await callMcp('upsert_contacts', { contacts, split_into_batches: true });
     expect(split.structuredContent).toMatchObject({ job_ids: ['job-1', 'job-2'] });
     for (const size of sizes) expect(size).toBeLessThanOrEqual(6_000_000);
   });
@@ -241,7 +233,7 @@ describe('upsert_contacts', () => {
     sendgrid().put('/v3/marketing/contacts').reply(202, { job_id: 'job-1' });
     sendgrid().put('/v3/marketing/contacts').reply(400, { errors: [{ field: 'contacts[0].email', message: 'invalid' }] });
     const contacts = Array.from({ length: 30_001 }, (_, i) => ({ email: `c${i}@example.com` }));
-    const result = await mcp('upsert_contacts', { contacts, split_into_batches: true });
+    const result = await callMcp('upsert_contacts', { contacts, split_into_batches: true });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(/1 earlier request\(s\) were accepted before this one: jobs job-1 \(30000 contacts\); the remaining 1 were not sent/);
   });
@@ -249,7 +241,7 @@ describe('upsert_contacts', () => {
   it('reports the queued job even when waiting for it fails', async () => {
     sendgrid().put('/v3/marketing/contacts').reply(202, { job_id: JOB });
     sendgrid().get(`/v3/marketing/contacts/imports/${JOB}`).reply(403, { errors: [{ message: 'access forbidden' }] });
-    const result = await mcp('upsert_contacts', { contacts: [{ email: 'ada@example.com' }], wait_until_processed: true });
+    const result = await callMcp('upsert_contacts', { contacts: [{ email: 'ada@example.com' }], wait_until_processed: true });
     expect(result.isError).toBeFalsy();
     expect(result.structuredContent).toMatchObject({ job_id: JOB, status: 'pending' });
     expect(textOf(result)).toMatch(/Waiting for the outcome failed .* but the contacts were queued/);
@@ -268,7 +260,7 @@ describe('upsert_contacts', () => {
     nock('https://files.example.net', { badheaders: ['authorization'] })
       .get('/errors/1.csv')
       .reply(200, 'email,error\nbad@example.com,"Email is on a bounce list"\n');
-    const result = await mcp('upsert_contacts', { contacts: [{ email: 'ada@example.com' }, { email: 'bad@example.com' }], wait_until_processed: true });
+    const result = await callMcp('upsert_contacts', { contacts: [{ email: 'ada@example.com' }, { email: 'bad@example.com' }], wait_until_processed: true });
     expect(result.structuredContent).toMatchObject({
       status: 'errored',
       jobs: [{ job_id: JOB, status: 'errored', failed_contacts: [{ email: 'bad@example.com', error: 'Email is on a bounce list' }] }],
@@ -279,7 +271,7 @@ describe('upsert_contacts', () => {
   it('stops waiting in time and says the job continues', async () => {
     sendgrid().put('/v3/marketing/contacts').reply(202, { job_id: JOB });
     sendgrid().get(`/v3/marketing/contacts/imports/${JOB}`).times(10).reply(200, { id: JOB, status: 'pending' });
-    const result = await mcp('upsert_contacts', { contacts: [{ email: 'ada@example.com' }], wait_until_processed: true }, { deadlineMs: 6000 });
+    const result = await callMcp('upsert_contacts', { contacts: [{ email: 'ada@example.com' }], wait_until_processed: true }, { deadlineMs: 6000 });
     expect(result.structuredContent).toMatchObject({ status: 'pending', job_id: JOB });
     expect(textOf(result)).toMatch(/still processing .* continues in SendGrid/);
   }, 15_000);
@@ -307,7 +299,7 @@ describe('get_contact_import_status', () => {
 
   it('reports an unknown job as not found', async () => {
     sendgrid().get('/v3/marketing/contacts/imports/nope').reply(404, { errors: [{ message: 'job not found' }] });
-    const result = await mcp('get_contact_import_status', { job_id: 'nope' });
+    const result = await callMcp('get_contact_import_status', { job_id: 'nope' });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(/found nothing/);
   });
@@ -320,14 +312,14 @@ describe('find_contacts_by_email', () => {
     sendgrid().get('/v3/marketing/field_definitions').twice().reply(200, definitions);
     const found = await zapier('searches', 'find_contacts_by_email', { emails: ['Ada@Example.com', 'nobody@example.com'] });
     expect(found).toEqual([expect.objectContaining({ id: CONTACT, custom_fields: { loyalty_points: 120 } })]);
-    const result = await mcp('find_contacts_by_email', { emails: ['ada@example.com', 'nobody@example.com'] });
+    const result = await callMcp('find_contacts_by_email', { emails: ['ada@example.com', 'nobody@example.com'] });
     expect(textOf(result)).toMatch(/Found 1 contact\(s\) for 2 address\(es\); no contact for nobody@example.com/);
   });
 
   it('treats SendGrid\'s 404 (no match) as an empty result', async () => {
     sendgrid().post('/v3/marketing/contacts/search/emails').twice().reply(404, { errors: [{ message: 'contacts not found' }] });
     await expect(zapier('searches', 'find_contacts_by_email', { emails: 'nobody@example.com' })).resolves.toEqual([]);
-    const result = await mcp('find_contacts_by_email', { emails: ['nobody@example.com'] });
+    const result = await callMcp('find_contacts_by_email', { emails: ['nobody@example.com'] });
     expect(result.structuredContent).toEqual({ items: [] });
   });
 
@@ -350,13 +342,13 @@ describe('get_contact', () => {
     sendgrid().get(`/v3/marketing/contacts/${CONTACT}`).twice().reply(200, contact({ custom_fields: { favorite_color: 'blue' } }));
     const [found] = await zapier('searches', 'get_contact', { contact_id: CONTACT });
     expect(found).toMatchObject({ id: CONTACT, custom_fields: { favorite_color: 'blue' } });
-    const result = await mcp('get_contact', { contact_id: CONTACT });
+    const result = await callMcp('get_contact', { contact_id: CONTACT });
     expect(textOf(result)).toMatch(`Found contact Ada (id ${CONTACT}).`);
   });
 
   it('reports a 404 as not found, not a crash', async () => {
     sendgrid().get(`/v3/marketing/contacts/${CONTACT}`).reply(404);
-    const result = await mcp('get_contact', { contact_id: CONTACT });
+    const result = await callMcp('get_contact', { contact_id: CONTACT });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(/found nothing at GET \/v3\/marketing\/contacts/);
   });
@@ -383,7 +375,7 @@ describe('search_contacts', () => {
     const zap = await zapier('searches', 'search_contacts', { conditions: [{ field_name: 'country', operator: 'in', values: ['US', 'CA'] }] });
     expect(zap).toHaveLength(1);
     // One value holding a comma is one value: nothing is split.
-    const tool = await mcp('search_contacts', { where: { field_name: 'city', operator: 'not_in', values: ['Paris, TX'] } });
+    const tool = await callMcp('search_contacts', { where: { field_name: 'city', operator: 'not_in', values: ['Paris, TX'] } });
     expect(tool.isError).toBeFalsy();
   });
 
@@ -392,7 +384,7 @@ describe('search_contacts', () => {
     await expect(zapier('searches', 'search_contacts', { conditions: [{ field_name: 'country', operator: 'in', value: 'US,CA' }] })).rejects.toThrow(
       /conditions\[0\]\.values: is required for the operator in/,
     );
-    const extra = await mcp('search_contacts', { conditions: [{ field_name: 'country', operator: 'eq', value: 'US', values: ['CA'] }] });
+    const extra = await callMcp('search_contacts', { conditions: [{ field_name: 'country', operator: 'eq', value: 'US', values: ['CA'] }] });
     expect(textOf(extra)).toMatch(/conditions\[0\]\.values: must be left out for the operator eq/);
     expect(count()).toBe(0);
   });
@@ -400,9 +392,9 @@ describe('search_contacts', () => {
   it('takes a condition tree on MCP and a raw query', async () => {
     sendgrid().post('/v3/marketing/contacts/search', { query: "email LIKE 'ada%' OR CONTAINS(list_ids, '" + LIST + "')" }).reply(200, { result: [], contact_count: 0 });
     sendgrid().post('/v3/marketing/contacts/search', { query: "first_name = 'Ada'" }).reply(200, { result: [contact()], contact_count: 1 });
-    const tree = await mcp('search_contacts', { where: { or: [{ field_name: 'email', operator: 'like', value: 'ada%' }, { field_name: 'list_ids', operator: 'in_list', value: LIST }] } });
+    const tree = await callMcp('search_contacts', { where: { or: [{ field_name: 'email', operator: 'like', value: 'ada%' }, { field_name: 'list_ids', operator: 'in_list', value: LIST }] } });
     expect(tree.structuredContent).toEqual({ items: [] });
-    const raw = await mcp('search_contacts', { query: "first_name = 'Ada'" });
+    const raw = await callMcp('search_contacts', { query: "first_name = 'Ada'" });
     expect(textOf(raw)).toMatch(/Found 1 contact/);
   });
 
@@ -414,9 +406,9 @@ describe('search_contacts', () => {
 
   it('refuses a quote in a value, and two ways of searching at once, before any request', async () => {
     const count = countRequests();
-    const quoted = await mcp('search_contacts', { conditions: [{ field_name: 'last_name', operator: 'eq', value: "O'Hara" }] });
+    const quoted = await callMcp('search_contacts', { conditions: [{ field_name: 'last_name', operator: 'eq', value: "O'Hara" }] });
     expect(textOf(quoted)).toMatch(/conditions\[0\]\.value: must not contain quotes/);
-    const both = await mcp('search_contacts', { query: "city = 'Paris'", conditions: [{ field_name: 'city', operator: 'eq', value: 'Paris' }] });
+    const both = await callMcp('search_contacts', { query: "city = 'Paris'", conditions: [{ field_name: 'city', operator: 'eq', value: 'Paris' }] });
     expect(textOf(both)).toMatch(/give exactly one of conditions, where or query/);
     expect(count()).toBe(0);
   });
@@ -430,14 +422,14 @@ describe('list_recent_contacts (the contact dropdown)', () => {
       expect.objectContaining({ id: CONTACT, label: 'Ada Lovelace <ada@example.com>' }),
       expect.objectContaining({ id: noName.id, label: 'grace@example.com' }),
     ]);
-    const result = await mcp('list_recent_contacts', {});
+    const result = await callMcp('list_recent_contacts', {});
     expect(textOf(result)).toMatch(/sample of 2 recent contact\(s\), not every contact; use search_contacts or export_contacts/);
     expect((result.structuredContent as { items: { label: string }[] }).items.map((c) => c.label)).toEqual(['Ada Lovelace <ada@example.com>', 'grace@example.com']);
   });
 
   it('refuses an unknown argument before any request', async () => {
     const count = countRequests();
-    const result = await mcp('list_recent_contacts', { page_size: 100 });
+    const result = await callMcp('list_recent_contacts', { page_size: 100 });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(/page_size: is not a known field/);
     expect(count()).toBe(0);
@@ -460,20 +452,20 @@ describe('count_contacts', () => {
   it('counts every contact of the account', async () => {
     sendgrid().get('/v3/marketing/contacts/count').twice().reply(200, { contact_count: 5230, billable_count: 5102 });
     await expect(zapier('searches', 'count_contacts', {})).resolves.toEqual([{ contact_count: 5230, billable_count: 5102 }]);
-    expect(textOf(await mcp('count_contacts', {}))).toMatch(/The account has 5,230 contact\(s\), 5,102 billable/);
+    expect(textOf(await callMcp('count_contacts', {}))).toMatch(/The account has 5,230 contact\(s\), 5,102 billable/);
   });
 
   it('counts the contacts of one list, on both faces', async () => {
     sendgrid().get(`/v3/marketing/lists/${LIST}/contacts/count`).twice().reply(200, { contact_count: 5000, billable_count: 4980 });
     await expect(zapier('searches', 'count_contacts', { list_id: LIST })).resolves.toEqual([{ list_id: LIST, contact_count: 5000, billable_count: 4980 }]);
-    const result = await mcp('count_contacts', { list_id: LIST });
+    const result = await callMcp('count_contacts', { list_id: LIST });
     expect(result.structuredContent).toEqual({ list_id: LIST, contact_count: 5000, billable_count: 4980 });
     expect(textOf(result)).toContain(`List ${LIST} has 5,000 contact(s), 4,980 billable`);
   });
 
   it('reports a list that does not exist as not found', async () => {
     sendgrid().get(`/v3/marketing/lists/${LIST}/contacts/count`).reply(404, { errors: [{ field: null, message: 'list not found' }] });
-    const result = await mcp('count_contacts', { list_id: LIST });
+    const result = await callMcp('count_contacts', { list_id: LIST });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(/not found/i);
   });
@@ -481,7 +473,7 @@ describe('count_contacts', () => {
   it('refuses a list id that is not one, before any request', async () => {
     const count = countRequests();
     await expect(zapier('searches', 'count_contacts', { list_id: '123' })).rejects.toThrow(/list_id: must be a list id/);
-    expect(textOf(await mcp('count_contacts', { list_id: 'Newsletter' }))).toMatch(/list_id: must be a list id/);
+    expect(textOf(await callMcp('count_contacts', { list_id: 'Newsletter' }))).toMatch(/list_id: must be a list id/);
     expect(count()).toBe(0);
   });
 });
@@ -491,22 +483,22 @@ describe('delete_contacts', () => {
     sendgrid().delete('/v3/marketing/contacts').query({ ids: `${CONTACT},${CONTACT.replace('0a', '1b')}` }).reply(202, { job_id: JOB });
     sendgrid().delete('/v3/marketing/contacts').query({ ids: CONTACT }).reply(202, { job_id: JOB });
     await expect(zapier('creates', 'delete_contacts', { contact_ids: [CONTACT, CONTACT.replace('0a', '1b')] })).resolves.toMatchObject({ status: 'queued', deleting: 2 });
-    const result = await mcp('delete_contacts', { contact_ids: [CONTACT] });
+    const result = await callMcp('delete_contacts', { contact_ids: [CONTACT] });
     expect(textOf(result)).toMatch(`queued the deletion of 1 contact(s) as job ${JOB}`);
   });
 
   it('deletes every contact only with the exact confirmation', async () => {
     const count = countRequests();
     for (const args of [{ delete_all_contacts: true }, { delete_all_contacts: true, confirm: 'yes' }]) {
-      const refused = await mcp('delete_contacts', args);
+      const refused = await callMcp('delete_contacts', args);
       expect(textOf(refused)).toMatch(/confirm: must be exactly "DELETE ALL CONTACTS"/);
     }
-    const neither = await mcp('delete_contacts', {});
+    const neither = await callMcp('delete_contacts', {});
     expect(textOf(neither)).toMatch(/contact_ids: give the ids/);
     expect(count()).toBe(0);
     nock.cleanAll();
     sendgrid().delete('/v3/marketing/contacts').query({ delete_all_contacts: 'true' }).reply(202, { job_id: JOB });
-    const result = await mcp('delete_contacts', { delete_all_contacts: true, confirm: 'DELETE ALL CONTACTS' });
+    const result = await callMcp('delete_contacts', { delete_all_contacts: true, confirm: 'DELETE ALL CONTACTS' });
     expect(result.structuredContent).toMatchObject({ status: 'queued', deleting: 'all', job_id: JOB });
   });
 });
@@ -526,7 +518,7 @@ describe('export_contacts and get_contact_export', () => {
   it('on MCP, waits for the download links', async () => {
     sendgrid().post('/v3/marketing/contacts/exports', {}).reply(202, { id: 'exp-1', _metadata: {} });
     sendgrid().get('/v3/marketing/contacts/exports/exp-1').reply(200, ready);
-    const result = await mcp('export_contacts', { wait_until_ready: true });
+    const result = await callMcp('export_contacts', { wait_until_ready: true });
     expect(result.structuredContent).toMatchObject({ status: 'ready', urls: ready.urls });
     expect(textOf(result)).toMatch(/ready: 1 file\(s\) with 3 contact\(s\)/);
   });
@@ -534,7 +526,7 @@ describe('export_contacts and get_contact_export', () => {
   it('reads an export on both faces', async () => {
     sendgrid().get('/v3/marketing/contacts/exports/exp-1').twice().reply(200, ready);
     await expect(zapier('searches', 'get_contact_export', { export_id: 'exp-1' })).resolves.toEqual([expect.objectContaining({ status: 'ready' })]);
-    expect((await mcp('get_contact_export', { export_id: 'exp-1' })).structuredContent).toMatchObject({ urls: ready.urls });
+    expect((await callMcp('get_contact_export', { export_id: 'exp-1' })).structuredContent).toMatchObject({ urls: ready.urls });
   });
 });
 
@@ -558,21 +550,21 @@ describe('list_contact_exports (the Export dropdown)', () => {
       { ...newer, label: 'Export of 2026-11-30 14:02 UTC (pending)' },
       { ...older, label: 'Export of 2026-11-29 08:15 UTC (ready)' },
     ]);
-    const result = await mcp('list_contact_exports', {});
+    const result = await callMcp('list_contact_exports', {});
     expect((result.structuredContent as { items: { id: string }[] }).items.map((e) => e.id)).toEqual(['exp-2', 'exp-1']);
     expect(textOf(result)).toMatch(/^Found 2 contact export\(s\), 1 ready to download\./);
   });
 
   it('gives an empty list when SendGrid holds no export', async () => {
     sendgrid().get('/v3/marketing/contacts/exports').reply(200, { result: [], _metadata: {} });
-    const result = await mcp('list_contact_exports', {});
+    const result = await callMcp('list_contact_exports', {});
     expect(result.structuredContent).toEqual({ items: [] });
     expect(textOf(result)).toMatch(/^Found 0 contact export\(s\)\./);
   });
 
   it('refuses an unknown argument before any request', async () => {
     const count = countRequests();
-    const result = await mcp('list_contact_exports', { status: 'ready' });
+    const result = await callMcp('list_contact_exports', { status: 'ready' });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(/status: is not a known field/);
     expect(count()).toBe(0);
@@ -604,7 +596,7 @@ describe('import_contacts_csv', () => {
   it('without a file, returns the upload address for the caller', async () => {
     withDefinitions();
     sendgrid().put('/v3/marketing/contacts/imports', { file_type: 'csv', field_mappings: ['_rf2_T', null] }).reply(200, upload);
-    const result = await mcp('import_contacts_csv', { field_mappings: ['email', '-'] });
+    const result = await callMcp('import_contacts_csv', { field_mappings: ['email', '-'] });
     expect(result.structuredContent).toMatchObject({ status: 'awaiting_upload', upload_uri: upload.upload_uri });
   });
 
@@ -613,17 +605,17 @@ describe('import_contacts_csv', () => {
     withDefinitions();
     sendgrid().put('/v3/marketing/contacts/imports').reply(200, upload);
     nock('https://uploads.example.net').put('/imports/abc', csv).query(true).reply(200);
-    const result = await mcp('import_contacts_csv', { csv_url: 'https://files.example.net/people.csv' });
+    const result = await callMcp('import_contacts_csv', { csv_url: 'https://files.example.net/people.csv' });
     expect(result.structuredContent).toMatchObject({ status: 'queued' });
   });
 
   it('refuses an unknown column, and a link that is not public https, before any write', async () => {
     withDefinitions();
     const writes = countWrites();
-    const unknown = await mcp('import_contacts_csv', { csv: 'email,shoe_size\nada@example.com,9\n' });
+    const unknown = await callMcp('import_contacts_csv', { csv: 'email,shoe_size\nada@example.com,9\n' });
     expect(textOf(unknown)).toMatch(/csv header\[1\]: "shoe_size" is not a field of this SendGrid account/);
     for (const url of ['http://files.example.net/a.csv', 'https://127.0.0.1/a.csv']) {
-      const refused = await mcp('import_contacts_csv', { csv_url: url });
+      const refused = await callMcp('import_contacts_csv', { csv_url: url });
       expect(textOf(refused)).toMatch(/csv_url: must be/);
     }
     expect(writes()).toBe(0);
@@ -632,7 +624,7 @@ describe('import_contacts_csv', () => {
   it('refuses a CSV without an identifier column', async () => {
     withDefinitions();
     const writes = countWrites();
-    const result = await mcp('import_contacts_csv', { csv: 'first_name\nAda\n' });
+    const result = await callMcp('import_contacts_csv', { csv: 'first_name\nAda\n' });
     expect(textOf(result)).toMatch(/no column is an identifier/);
     expect(writes()).toBe(0);
   });
@@ -683,13 +675,27 @@ describe('import_contacts_csv links', () => {
       upload_headers: [],
     });
     nock('https://uploads.example.net').put('/imports/abc', 'email\nada@example.com\n').reply(200);
-    expect((await mcp('import_contacts_csv', { csv_url: 'https://files.example.net/share/1' })).structuredContent).toMatchObject({ status: 'queued' });
+    expect((await callMcp('import_contacts_csv', { csv_url: 'https://files.example.net/share/1' })).structuredContent).toMatchObject({ status: 'queued' });
 
     nock('https://files.example.net').get('/share/2').reply(302, '', { location: 'https://169.254.169.254/latest/meta-data' });
     const writes = countWrites();
-    const refused = await mcp('import_contacts_csv', { csv_url: 'https://files.example.net/share/2' });
+    const refused = await callMcp('import_contacts_csv', { csv_url: 'https://files.example.net/share/2' });
     expect(textOf(refused)).toMatch(/csv_url: must be on a public host, not 169\.254\.169\.254/);
     expect(writes()).toBe(0);
+  });
+});
+
+describe('keyless requests to other hosts', () => {
+  it('refuses, when connecting, a name that resolves to a private address', async () => {
+    // The real socket path (nock lets localhost through): the check runs where the connection is made.
+    await expect(keylessRequest('https://localhost:9/people.csv', { maxRedirects: 5 })).rejects.toThrow(/localhost resolves to .*private or local address/);
+  });
+
+  it('lets a URL SendGrid returned reach a local address only on the API\'s own host reached over http', async () => {
+    const sandboxApi = returnedUrlPolicy('http://127.0.0.1:3010');
+    await expect(keylessRequest('http://10.0.0.5/uploads/1', { method: 'PUT', body: 'x', policy: sandboxApi })).rejects.toThrow(/10\.0\.0\.5 is a private or local address/);
+    await expect(keylessRequest('http://127.0.0.1/uploads/1', { policy: returnedUrlPolicy('https://api.sendgrid.com') })).rejects.toThrow(/only https:\/\/ URLs/);
+    await expect(keylessRequest('https://127.0.0.1/uploads/1', { policy: returnedUrlPolicy('https://api.sendgrid.com') })).rejects.toThrow(/127\.0\.0\.1 is a private or local address/);
   });
 });
 

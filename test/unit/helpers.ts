@@ -52,3 +52,47 @@ export async function mcpClient(baseUrl = API, options: { deadlineMs?: number } 
 }
 
 export const textOf = (result: CallToolResult) => result.content.map((c) => (c.type === 'text' ? c.text : '')).join('\n');
+
+/** One MCP tool call on a fresh in-process server, closed afterwards. */
+export async function callMcp(name: string, args: Record<string, unknown>, options: { deadlineMs?: number } = {}) {
+  const client = await mcpClient(API, options);
+  try {
+    return await client.call(name, args);
+  } finally {
+    await client.close();
+  }
+}
+
+/** Proves bad input is refused on MCP with `message`, saying nothing was sent, and that no request reached SendGrid. */
+export async function refusedOnMcp(name: string, args: Record<string, unknown>, message: RegExp) {
+  const count = countRequests();
+  const result = await callMcp(name, args);
+  expect(result.isError).toBe(true);
+  expect(textOf(result)).toMatch(message);
+  expect(textOf(result)).toMatch(/Nothing was sent to SendGrid/);
+  expect(count()).toBe(0);
+}
+
+/** Proves bad input is refused naming the field, on both faces (Zapier's form values may differ), with no request sent. */
+export async function refusedOnBothFaces(kind: 'creates' | 'searches', key: string, input: Record<string, unknown>, message: RegExp, zapierInput = input) {
+  const count = countRequests();
+  await expect(zapier(kind, key, zapierInput)).rejects.toThrow(message);
+  await refusedOnMcp(key, input, message);
+  expect(count()).toBe(0);
+}
+
+/** Zapier's cursor service, which z.cursor calls; a map stands in for it. Delete ZAPIER_DEPLOY_KEY after each test. */
+export function cursorService() {
+  const stored = new Map<string, string>();
+  process.env.ZAPIER_DEPLOY_KEY = 'unit-test-deploy-key';
+  nock('https://rpc.zapier.com')
+    .persist()
+    .post('/cli')
+    .reply(200, (_uri, body) => {
+      // The RPC body comes without a JSON content type, so nock hands it over as text.
+      const { id, method, params, storeKey } = JSON.parse(String(body)) as { id: string; method: string; params: string[]; storeKey: string };
+      if (method === 'set_cursor') stored.set(storeKey, params[0]!);
+      return { id, result: method === 'get_cursor' ? (stored.get(storeKey) ?? null) : null };
+    });
+  return stored;
+}

@@ -1,7 +1,7 @@
 // Legacy Marketing Campaigns (/v3/contactdb, /v3/campaigns): both faces, the exact requests, custom
 // fields checked by name and type before any write, emails as recipient ids, and accounts without it.
 import { dateValue, recipientId, typedValue } from '../../lib/legacy-fields';
-import { countRequests, mcpClient, sendgrid, textOf, zapier } from './helpers';
+import { callMcp, countRequests, mcpClient, sendgrid, textOf, zapier } from './helpers';
 
 const CUSTOM_FIELDS = {
   custom_fields: [
@@ -22,15 +22,6 @@ const RESERVED = {
 const ADA_ID = 'YWRhQGV4YW1wbGUuY29t';
 const GRACE_ID = 'Z3JhY2VAZXhhbXBsZS5jb20=';
 const recipient = { id: ADA_ID, email: 'ada@example.com', first_name: 'Ada', last_name: 'Lovelace', created_at: 1767225600, custom_fields: [] };
-
-async function onMcp(key: string, args: Record<string, unknown>) {
-  const mcp = await mcpClient();
-  try {
-    return await mcp.call(key, args);
-  } finally {
-    await mcp.close();
-  }
-}
 
 /** Counts requests other than the reads registered before it. */
 function writesAfter(...reads: [string, unknown][]) {
@@ -106,7 +97,7 @@ describe('legacy_add_contacts', () => {
     sendgrid()
       .post('/v3/contactdb/recipients', [{ email: 'ada@example.com' }, { email: 'grace@example.com' }, { email: 'bob@example.com' }])
       .reply(201, { new_count: 2, updated_count: 0, error_count: 1, error_indices: [1], persisted_recipients: [ADA_ID], errors: [{ message: 'Invalid email.', error_indices: [1] }] });
-    const result = await onMcp('legacy_add_contacts', { recipients: [{ email: 'ada@example.com' }, { email: 'grace@example.com' }, { email: 'bob@example.com' }] });
+    const result = await callMcp('legacy_add_contacts', { recipients: [{ email: 'ada@example.com' }, { email: 'grace@example.com' }, { email: 'bob@example.com' }] });
     expect(result.isError).toBeFalsy();
     expect(result.structuredContent).toMatchObject({ status: 'partial', error_count: 1, error_indices: [1], failures: [{ index: 1, email: 'grace@example.com', message: 'Invalid email.' }] });
     expect(textOf(result)).toMatch(/^Partly failed: SendGrid refused 1 of 3 recipient\(s\) \(#1 \(grace@example.com\): Invalid email\); the others were saved \(2 new, 0 updated\)\./);
@@ -116,7 +107,7 @@ describe('legacy_add_contacts', () => {
     sendgrid()
       .post('/v3/contactdb/recipients')
       .reply(201, { new_count: 0, updated_count: 0, error_count: 1, error_indices: [0], persisted_recipients: [], errors: [{ message: 'Invalid email.', error_indices: [0] }] });
-    const result = await onMcp('legacy_add_contacts', { recipients: [{ email: 'ada@example.com' }] });
+    const result = await callMcp('legacy_add_contacts', { recipients: [{ email: 'ada@example.com' }] });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(/refused 1 recipient\(s\).*none was saved: #0 \(ada@example.com\): Invalid email\. Fix/);
     expect((result.structuredContent as { error: { result: unknown } }).error.result).toMatchObject({ error_count: 1, new_count: 0 });
@@ -132,7 +123,7 @@ describe('legacy_add_contacts', () => {
 
   it('refuses values that do not fit the type, and reserved names, before any write', async () => {
     const count = writesAfter(['/v3/contactdb/custom_fields', CUSTOM_FIELDS]);
-    const result = await onMcp('legacy_add_contacts', {
+    const result = await callMcp('legacy_add_contacts', {
       recipients: [{ email: 'ada@example.com', custom_fields: { loyalty_points: 'lots', signup_date: 'yesterday', created_at: '2026-01-01' } }],
     });
     expect(result.isError).toBe(true);
@@ -151,7 +142,7 @@ describe('legacy_add_contacts', () => {
     ['more than 1,000', { recipients: Array.from({ length: 1001 }, (_, i) => ({ email: `c${i}@example.com` })) }, /recipients: Too big/],
   ])('refuses %s before any request', async (_name, input, message) => {
     const count = countRequests();
-    const result = await onMcp('legacy_add_contacts', input);
+    const result = await callMcp('legacy_add_contacts', input);
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(message);
     expect(count()).toBe(0);
@@ -159,7 +150,7 @@ describe('legacy_add_contacts', () => {
 
   it('says when the account is not on legacy Marketing Campaigns, naming the operation to use, and keeps the status', async () => {
     sendgrid().post('/v3/contactdb/recipients').reply(403, { errors: [{ field: null, message: 'access forbidden' }] });
-    const result = await onMcp('legacy_add_contacts', { recipients: [{ email: 'ada@example.com' }] });
+    const result = await callMcp('legacy_add_contacts', { recipients: [{ email: 'ada@example.com' }] });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(/refused POST \/v3\/contactdb\/recipients \(403\): this account is not on legacy Marketing Campaigns \(or the API key lacks the permissions marketing_campaigns\.create, marketing_campaigns\.read\)\..*use upsert_contacts \(the current Marketing Campaigns API\) instead/);
     expect((result.structuredContent as { error: { status: number } }).error.status).toBe(403);
@@ -182,7 +173,7 @@ describe('legacy_update_contacts', () => {
     sendgrid()
       .patch('/v3/contactdb/recipients', [{ email: 'ada@example.com', loyalty_points: 7 }])
       .reply(201, { new_count: 0, updated_count: 1, error_count: 0, persisted_recipients: [ADA_ID] });
-    const result = await onMcp('legacy_update_contacts', { recipients: [{ email: 'ada@example.com', custom_fields: { loyalty_points: 7 } }] });
+    const result = await callMcp('legacy_update_contacts', { recipients: [{ email: 'ada@example.com', custom_fields: { loyalty_points: 7 } }] });
     expect(textOf(result)).toMatch(/^SendGrid saved all 1 recipient\(s\): 0 new, 1 updated\./);
   });
 });
@@ -199,12 +190,12 @@ describe('legacy_add_contacts_to_list', () => {
 
   it('on MCP, adds by id as given', async () => {
     sendgrid().post('/v3/contactdb/lists/1234/recipients', [GRACE_ID]).reply(201);
-    expect(textOf(await onMcp('legacy_add_contacts_to_list', { list_id: 1234, recipients: [GRACE_ID] }))).toMatch(/^Added 1 contact\(s\) to legacy list 1234\./);
+    expect(textOf(await callMcp('legacy_add_contacts_to_list', { list_id: 1234, recipients: [GRACE_ID] }))).toMatch(/^Added 1 contact\(s\) to legacy list 1234\./);
   });
 
   it('on MCP, explains a 404: the list may not exist, or the account is not on legacy', async () => {
     sendgrid().post('/v3/contactdb/lists/99/recipients').reply(404, { errors: [{ field: 'list_id', message: 'list_id does not exist' }] });
-    const result = await onMcp('legacy_add_contacts_to_list', { list_id: 99, recipients: ['ada@example.com'] });
+    const result = await callMcp('legacy_add_contacts_to_list', { list_id: 99, recipients: ['ada@example.com'] });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(/found nothing at POST \/v3\/contactdb\/lists\/99\/recipients \(404\): list 99 or one of the contacts does not exist, or this account is not on legacy Marketing Campaigns\..*use upsert_contacts.*list_id does not exist/);
   });
@@ -224,7 +215,7 @@ describe('legacy_create_list', () => {
   it('creates the list on both faces', async () => {
     sendgrid().post('/v3/contactdb/lists', { name: 'Webinar' }).twice().reply(201, { id: 77, name: 'Webinar', recipient_count: 0 });
     await expect(zapier('creates', 'legacy_create_list', { name: ' Webinar ' })).resolves.toEqual({ id: 77, name: 'Webinar', recipient_count: 0 });
-    expect(textOf(await onMcp('legacy_create_list', { name: 'Webinar' }))).toMatch(/^Created legacy list "Webinar" \(id 77\)\./);
+    expect(textOf(await callMcp('legacy_create_list', { name: 'Webinar' }))).toMatch(/^Created legacy list "Webinar" \(id 77\)\./);
   });
 
   it('refuses an empty name before any request', async () => {
@@ -238,7 +229,7 @@ describe('legacy_create_custom_field', () => {
   it('creates the field on both faces', async () => {
     sendgrid().post('/v3/contactdb/custom_fields', { name: 'shoe_size', type: 'number' }).twice().reply(201, { id: 5504, name: 'shoe_size', type: 'number' });
     await expect(zapier('creates', 'legacy_create_custom_field', { name: 'shoe_size', type: 'number' })).resolves.toMatchObject({ id: 5504 });
-    expect(textOf(await onMcp('legacy_create_custom_field', { name: 'shoe_size', type: 'number' }))).toMatch(/^Created legacy custom field "shoe_size" \(number, id 5504\)\./);
+    expect(textOf(await callMcp('legacy_create_custom_field', { name: 'shoe_size', type: 'number' }))).toMatch(/^Created legacy custom field "shoe_size" \(number, id 5504\)\./);
   });
 
   it.each([
@@ -282,12 +273,12 @@ describe('legacy_delete_contacts', () => {
   it('deletes by ids and emails on both faces', async () => {
     sendgrid().delete('/v3/contactdb/recipients', [ADA_ID, GRACE_ID]).twice().reply(200, {});
     await expect(zapier('creates', 'legacy_delete_contacts', { recipients: ['ada@example.com', GRACE_ID] })).resolves.toEqual({ recipient_ids: [ADA_ID, GRACE_ID], count: 2 });
-    expect(textOf(await onMcp('legacy_delete_contacts', { recipients: [ADA_ID, 'grace@example.com'] }))).toMatch(/^Deleted 2 legacy contact\(s\)\./);
+    expect(textOf(await callMcp('legacy_delete_contacts', { recipients: [ADA_ID, 'grace@example.com'] }))).toMatch(/^Deleted 2 legacy contact\(s\)\./);
   });
 
   it('refuses an empty list before any request', async () => {
     const count = countRequests();
-    expect((await onMcp('legacy_delete_contacts', { recipients: [] })).isError).toBe(true);
+    expect((await callMcp('legacy_delete_contacts', { recipients: [] })).isError).toBe(true);
     expect(count()).toBe(0);
   });
 });
@@ -306,7 +297,7 @@ describe('legacy_list_contacts', () => {
     page(2, 1).reply(200, { recipients: [grace] });
     page(3, 1).reply(200, { recipients: [] });
     sendgrid().get('/v3/contactdb/recipients/count').reply(200, { recipient_count: 2 });
-    const result = await onMcp('legacy_list_contacts', { all_pages: true, page_size: 1 });
+    const result = await callMcp('legacy_list_contacts', { all_pages: true, page_size: 1 });
     expect((result.structuredContent as { items: unknown[] }).items).toEqual([recipient, grace]);
     expect(textOf(result)).toMatch(/^Found 2 legacy contact\(s\)\./);
   });
@@ -374,13 +365,13 @@ describe('legacy_search_contacts', () => {
     sendgrid()
       .post('/v3/contactdb/recipients/search', { conditions: [{ field: 'loyalty_points', value: '100', operator: 'gt', and_or: '' }] })
       .reply(200, { recipients: [recipient], recipient_count: 1 });
-    const result = await onMcp('legacy_search_contacts', { conditions: [{ field_name: 'loyalty_points', operator: 'gt', value: '100' }] });
+    const result = await callMcp('legacy_search_contacts', { conditions: [{ field_name: 'loyalty_points', operator: 'gt', value: '100' }] });
     expect(textOf(result)).toMatch(/^Found 1 legacy contact\(s\) meeting the conditions\./);
   });
 
   it('refuses unknown fields, operators that do not fit the type and bad values, before searching', async () => {
     const count = writesAfter(...reads);
-    const result = await onMcp('legacy_search_contacts', {
+    const result = await callMcp('legacy_search_contacts', {
       conditions: [
         { field_name: 'favourite_colour', operator: 'eq', value: 'blue' },
         { field_name: 'loyalty_points', operator: 'contains', value: '1', and_or: 'and' },
@@ -413,20 +404,20 @@ describe('legacy dropdowns', () => {
   it('legacy_list_lists returns the lists on Zapier and MCP', async () => {
     sendgrid().get('/v3/contactdb/lists').twice().reply(200, { lists: [{ id: 1234, name: 'Newsletter', recipient_count: 5 }] });
     await expect(zapier('triggers', 'legacy_list_lists', {}, { page: 0 })).resolves.toEqual([{ id: 1234, name: 'Newsletter', recipient_count: 5 }]);
-    expect(textOf(await onMcp('legacy_list_lists', {}))).toMatch(/^Found 1 legacy contact list\(s\)\./);
+    expect(textOf(await callMcp('legacy_list_lists', {}))).toMatch(/^Found 1 legacy contact list\(s\)\./);
   });
 
   it('legacy_list_custom_fields returns the custom fields', async () => {
     sendgrid().get('/v3/contactdb/custom_fields').twice().reply(200, CUSTOM_FIELDS);
     await expect(zapier('triggers', 'legacy_list_custom_fields', {}, { page: 0 })).resolves.toEqual(CUSTOM_FIELDS.custom_fields);
-    expect((await onMcp('legacy_list_custom_fields', {})).structuredContent).toEqual({ items: CUSTOM_FIELDS.custom_fields });
+    expect((await callMcp('legacy_list_custom_fields', {})).structuredContent).toEqual({ items: CUSTOM_FIELDS.custom_fields });
   });
 
   it('legacy_list_reserved_fields gives each field its name as id', async () => {
     sendgrid().get('/v3/contactdb/reserved_fields').twice().reply(200, RESERVED);
     const fields = await zapier('triggers', 'legacy_list_reserved_fields', {}, { page: 0 });
     expect(fields[0]).toEqual({ id: 'first_name', name: 'first_name', type: 'text' });
-    expect(textOf(await onMcp('legacy_list_reserved_fields', {}))).toMatch(/^Found 5 legacy reserved field\(s\)\./);
+    expect(textOf(await callMcp('legacy_list_reserved_fields', {}))).toMatch(/^Found 5 legacy reserved field\(s\)\./);
   });
 
   it('legacy_list_searchable_fields joins reserved and custom fields with their types, without sets', async () => {
@@ -444,7 +435,7 @@ describe('legacy dropdowns', () => {
       'opens.campaign_identifier:campaign',
       'clicks.campaign_identifier:campaign',
     ]);
-    expect((await onMcp('legacy_list_searchable_fields', {})).isError).toBeFalsy();
+    expect((await callMcp('legacy_list_searchable_fields', {})).isError).toBeFalsy();
   });
 
   it('say which operation replaces them on an account without legacy Marketing Campaigns', async () => {
@@ -465,7 +456,7 @@ describe('legacy_list_campaigns', () => {
     sendgrid().get('/v3/campaigns').query({ limit: 1, offset: 0 }).reply(200, { result: [campaign] });
     sendgrid().get('/v3/campaigns').query({ limit: 1, offset: 1 }).reply(200, { result: [{ ...campaign, id: 986723 }] });
     sendgrid().get('/v3/campaigns').query({ limit: 1, offset: 2 }).reply(200, { result: [] });
-    const result = await onMcp('legacy_list_campaigns', { all_pages: true, limit: 1 });
+    const result = await callMcp('legacy_list_campaigns', { all_pages: true, limit: 1 });
     expect((result.structuredContent as { items: unknown[] }).items).toHaveLength(2);
   });
 
@@ -480,12 +471,12 @@ describe('legacy_get_campaign', () => {
   it('returns the campaign on both faces', async () => {
     sendgrid().get('/v3/campaigns/986724').twice().reply(200, campaign);
     await expect(zapier('searches', 'legacy_get_campaign', { campaign_id: '986724' })).resolves.toEqual([campaign]);
-    expect(textOf(await onMcp('legacy_get_campaign', { campaign_id: 986724 }))).toMatch(/^Found legacy campaign "March Newsletter" \(id 986724, Draft\)\./);
+    expect(textOf(await callMcp('legacy_get_campaign', { campaign_id: 986724 }))).toMatch(/^Found legacy campaign "March Newsletter" \(id 986724, Draft\)\./);
   });
 
   it('a 404 says the campaign may not exist, or the account is not on legacy, and keeps the status', async () => {
     sendgrid().get('/v3/campaigns/5').reply(404, { errors: [{ field: null, message: 'not found' }] });
-    const result = await onMcp('legacy_get_campaign', { campaign_id: 5 });
+    const result = await callMcp('legacy_get_campaign', { campaign_id: 5 });
     expect(textOf(result)).toMatch(/\(404\): campaign 5 does not exist, or this account is not on legacy Marketing Campaigns\..*use get_single_send/);
     expect((result.structuredContent as { error: { status: number } }).error.status).toBe(404);
   });
@@ -498,7 +489,7 @@ describe('legacy_get_campaign', () => {
 
   it('the campaign dropdown follows every page on MCP', async () => {
     sendgrid().get('/v3/campaigns').query({ limit: 100, offset: 0 }).reply(200, { result: [campaign] });
-    const result = await onMcp('legacy_campaign_choices', {});
+    const result = await callMcp('legacy_campaign_choices', {});
     expect(result.structuredContent).toEqual({ items: [{ id: 986724, title: 'March Newsletter', status: 'Draft' }] });
   });
 
@@ -553,7 +544,7 @@ describe('request bodies declare nothing the legacy spec does not', () => {
     (sendgrid() as unknown as Record<string, (p: string, b: (body: unknown) => boolean) => { reply: (s: number, b?: unknown) => void }>)
       [method]!(path, (b) => ((sent = b), true))
       .reply(method === 'post' ? 201 : 200, answer ?? undefined);
-    const result = await onMcp(key, args);
+    const result = await callMcp(key, args);
     expect(result.isError).toBeFalsy();
     const schema = spec.paths[specPath]![method]!.requestBody!.content['application/json']!.schema;
     expect(sent).toBeDefined();

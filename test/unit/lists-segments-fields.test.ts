@@ -1,5 +1,5 @@
 // Lists, Segments 2.0 and custom fields of Marketing Campaigns, and their dropdowns, on both faces.
-import { countRequests, mcpClient, sendgrid, textOf, zapier } from './helpers';
+import { callMcp, countRequests, mcpClient, refusedOnBothFaces, sendgrid, textOf, zapier } from './helpers';
 
 const LIST = 'ca7a3796-e8a8-4029-9ccb-df8937940562';
 const SEGMENT = '7f3b2c1d-9e8a-4b6c-a5d4-3e2f1a0b9c8d';
@@ -33,25 +33,6 @@ const definitions = {
   ],
 };
 
-async function mcp(name: string, args: Record<string, unknown>) {
-  const client = await mcpClient();
-  try {
-    return await client.call(name, args);
-  } finally {
-    await client.close();
-  }
-}
-
-/** Proves bad input is refused naming the field, on both faces, with no request sent. */
-async function refusedOnBothFaces(kind: 'creates' | 'searches', key: string, input: Record<string, unknown>, message: RegExp, zapierInput = input) {
-  const count = countRequests();
-  await expect(zapier(kind, key, zapierInput)).rejects.toThrow(message);
-  const result = await mcp(key, input);
-  expect(result.isError).toBe(true);
-  expect(textOf(result)).toMatch(message);
-  expect(count()).toBe(0);
-}
-
 describe('get_list', () => {
   it('gets a list with its contact sample, on Zapier', async () => {
     sendgrid().get(`/v3/marketing/lists/${LIST}`).query({ contact_sample: 'true' }).reply(200, { ...list, contact_sample: { id: CONTACT, email: 'ada@example.com' } });
@@ -62,7 +43,7 @@ describe('get_list', () => {
 
   it('gets a list without a sample by default, on MCP', async () => {
     sendgrid().get(`/v3/marketing/lists/${LIST}`).query({}).reply(200, list);
-    const result = await mcp('get_list', { id: LIST });
+    const result = await callMcp('get_list', { id: LIST });
     expect(result.structuredContent).toMatchObject({ id: LIST, name: 'Newsletter' });
     expect(textOf(result)).toContain('List "Newsletter" (id ca7a3796-e8a8-4029-9ccb-df8937940562) has 5,000 contact(s).');
   });
@@ -70,7 +51,7 @@ describe('get_list', () => {
   it('reports a missing list as not found, on both faces', async () => {
     sendgrid().get(`/v3/marketing/lists/${LIST}`).twice().reply(404, { errors: [{ field: null, message: 'list not found' }] });
     await expect(zapier('searches', 'get_list', { id: LIST })).rejects.toThrow(/found nothing at GET .*list not found/);
-    const result = await mcp('get_list', { id: LIST });
+    const result = await callMcp('get_list', { id: LIST });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(/404/);
   });
@@ -91,10 +72,10 @@ describe('find_list_by_name', () => {
 
   it('matches names containing the text, on MCP; and says when none matches', async () => {
     sendgrid().get('/v3/marketing/lists').query({ page_size: 1000 }).reply(200, page([list, { ...list, id: 'x', name: 'Newsletter 2' }, { ...list, name: 'Other' }]));
-    const result = await mcp('find_list_by_name', { name: 'NEWS', match: 'contains' });
+    const result = await callMcp('find_list_by_name', { name: 'NEWS', match: 'contains' });
     expect((result.structuredContent as { items: unknown[] }).items).toHaveLength(2);
     sendgrid().get('/v3/marketing/lists').query({ page_size: 1000 }).reply(200, page([list]));
-    expect(textOf(await mcp('find_list_by_name', { name: 'Missing' }))).toContain('No list named "Missing".');
+    expect(textOf(await callMcp('find_list_by_name', { name: 'Missing' }))).toContain('No list named "Missing".');
   });
 
   it('refuses an empty name or an unknown match before any request', async () => {
@@ -107,7 +88,7 @@ describe('rename_list', () => {
   it('patches the name, on both faces', async () => {
     sendgrid().patch(`/v3/marketing/lists/${LIST}`, { name: 'Weekly' }).twice().reply(200, { ...list, name: 'Weekly' });
     await expect(zapier('creates', 'rename_list', { id: LIST, name: ' Weekly ' })).resolves.toMatchObject({ name: 'Weekly' });
-    expect(textOf(await mcp('rename_list', { id: LIST, name: 'Weekly' }))).toContain(`Renamed list ${LIST} to "Weekly".`);
+    expect(textOf(await callMcp('rename_list', { id: LIST, name: 'Weekly' }))).toContain(`Renamed list ${LIST} to "Weekly".`);
   });
 
   it('refuses a name over 100 characters before any request', async () => {
@@ -124,7 +105,7 @@ describe('delete_list', () => {
 
   it('deletes the contacts too when asked, returning the job, on MCP', async () => {
     sendgrid().delete(`/v3/marketing/lists/${LIST}`).query({ delete_contacts: 'true' }).reply(200, { job_id: 'job-1' });
-    const result = await mcp('delete_list', { id: LIST, delete_contacts: true });
+    const result = await callMcp('delete_list', { id: LIST, delete_contacts: true });
     expect(result.structuredContent).toEqual({ id: LIST, deleted: true, contacts_deleted: true, job_id: 'job-1' });
     expect(textOf(result)).toContain('its contacts are being deleted (job job-1)');
   });
@@ -150,7 +131,7 @@ describe('remove_contacts_from_list', () => {
       contact_ids: [CONTACT, CONTACT2],
       job_id: 'job-2',
     });
-    expect(textOf(await mcp('remove_contacts_from_list', { id: LIST, contact_ids: [CONTACT, CONTACT2, CONTACT.toUpperCase()] }))).toContain('Removing 2 contact(s)');
+    expect(textOf(await callMcp('remove_contacts_from_list', { id: LIST, contact_ids: [CONTACT, CONTACT2, CONTACT.toUpperCase()] }))).toContain('Removing 2 contact(s)');
   });
 
   it('refuses contact ids that are not UUIDs, or too many, before any request', async () => {
@@ -189,7 +170,7 @@ describe('create_segment', () => {
         query_dsl: "SELECT contact_id, updated_at FROM contact_data WHERE loyalty_points > 100 AND signup_date >= '2026-01-02T00:00:00Z'",
       })
       .reply(201, segment);
-    const result = await mcp('create_segment', {
+    const result = await callMcp('create_segment', {
       name: 'Loyal',
       conditions: [
         { field_name: 'loyalty_points', operator: 'gt', value: 100 },
@@ -203,7 +184,7 @@ describe('create_segment', () => {
   it('sends raw SGQL as given, completing a bare condition to a full query', async () => {
     sendgrid().post('/v3/marketing/segments/2.0', { name: 'Raw', query_dsl: "SELECT contact_id, updated_at FROM contact_data WHERE city = 'Paris'" }).twice().reply(201, segment);
     await zapier('creates', 'create_segment', { name: 'Raw', query_dsl: "city = 'Paris'" });
-    expect((await mcp('create_segment', { name: 'Raw', query_dsl: "SELECT contact_id, updated_at FROM contact_data WHERE city = 'Paris'" })).isError).toBeFalsy();
+    expect((await callMcp('create_segment', { name: 'Raw', query_dsl: "SELECT contact_id, updated_at FROM contact_data WHERE city = 'Paris'" })).isError).toBeFalsy();
   });
 
   it('refuses an operator the reserved field type does not support, before any request', async () => {
@@ -221,7 +202,7 @@ describe('create_segment', () => {
     await expect(zapier('creates', 'create_segment', { name: 'x', conditions: [{ field_name: 'loyalty_points', operator: 'contains', value: '1' }] })).rejects.toThrow(
       /conditions\[0\]\.operator: contains does not apply to loyalty_points, a Number field/,
     );
-    const result = await mcp('create_segment', { name: 'x', conditions: [{ field_name: 'shoe_size', operator: 'eq', value: 42 }] });
+    const result = await callMcp('create_segment', { name: 'x', conditions: [{ field_name: 'shoe_size', operator: 'eq', value: 42 }] });
     expect(textOf(result)).toMatch(/conditions\[0\]\.field_name: "shoe_size" is not a field of this SendGrid account/);
     expect(count()).toBe(0);
   });
@@ -237,14 +218,14 @@ describe('list_segments, get_segment, update_segment, delete_segment', () => {
   it('lists segments with labels, on both faces', async () => {
     sendgrid().get('/v3/marketing/segments/2.0').twice().reply(200, { results: [segment], _metadata: {} });
     await expect(zapier('triggers', 'list_segments', {}, { page: 0 })).resolves.toEqual([expect.objectContaining({ id: SEGMENT, label: 'Loyal (1,250 contacts)' })]);
-    expect((await mcp('list_segments', {})).structuredContent).toEqual({ items: [expect.objectContaining({ id: SEGMENT })] });
+    expect((await callMcp('list_segments', {})).structuredContent).toEqual({ items: [expect.objectContaining({ id: SEGMENT })] });
   });
 
   it('gets a segment, passing contacts_sample only when given', async () => {
     sendgrid().get(`/v3/marketing/segments/2.0/${SEGMENT}`).query({ contacts_sample: 'false' }).reply(200, segment);
     await expect(zapier('searches', 'get_segment', { segment_id: SEGMENT, contacts_sample: 'false' })).resolves.toEqual([expect.objectContaining({ id: SEGMENT })]);
     sendgrid().get(`/v3/marketing/segments/2.0/${SEGMENT}`).query({}).reply(200, segment);
-    expect(textOf(await mcp('get_segment', { segment_id: SEGMENT }))).toContain('has 1,250 contact(s)');
+    expect(textOf(await callMcp('get_segment', { segment_id: SEGMENT }))).toContain('has 1,250 contact(s)');
   });
 
   it('reports a missing segment as not found', async () => {
@@ -258,7 +239,7 @@ describe('list_segments, get_segment, update_segment, delete_segment', () => {
     sendgrid()
       .patch(`/v3/marketing/segments/2.0/${SEGMENT}`, { query_dsl: "SELECT contact_id, updated_at FROM contact_data WHERE first_name IS NOT NULL" })
       .reply(200, segment);
-    expect((await mcp('update_segment', { segment_id: SEGMENT, conditions: [{ field_name: 'first_name', operator: 'is_not_empty' }] })).isError).toBeFalsy();
+    expect((await callMcp('update_segment', { segment_id: SEGMENT, conditions: [{ field_name: 'first_name', operator: 'is_not_empty' }] })).isError).toBeFalsy();
   });
 
   it('refuses an update with nothing to change, or a bad id, before any request', async () => {
@@ -270,7 +251,7 @@ describe('list_segments, get_segment, update_segment, delete_segment', () => {
   it('deletes a segment, on both faces', async () => {
     sendgrid().delete(`/v3/marketing/segments/2.0/${SEGMENT}`).twice().reply(202);
     await expect(zapier('creates', 'delete_segment', { segment_id: SEGMENT })).resolves.toEqual({ id: SEGMENT, deleted: true });
-    expect(textOf(await mcp('delete_segment', { segment_id: SEGMENT }))).toContain(`Deleted segment ${SEGMENT}; its contacts were kept.`);
+    expect(textOf(await callMcp('delete_segment', { segment_id: SEGMENT }))).toContain(`Deleted segment ${SEGMENT}; its contacts were kept.`);
   });
 });
 
@@ -278,7 +259,7 @@ describe('custom fields', () => {
   it('creates a field, on both faces', async () => {
     sendgrid().post('/v3/marketing/field_definitions', { name: 'loyalty_points', field_type: 'Number' }).twice().reply(200, { id: 'e2_N', name: 'loyalty_points', field_type: 'Number' });
     await expect(zapier('creates', 'create_custom_field', { name: 'loyalty_points', field_type: 'Number' })).resolves.toMatchObject({ id: 'e2_N' });
-    expect(textOf(await mcp('create_custom_field', { name: 'loyalty_points', field_type: 'Number' }))).toContain('Created Number custom field "loyalty_points" (id e2_N).');
+    expect(textOf(await callMcp('create_custom_field', { name: 'loyalty_points', field_type: 'Number' }))).toContain('Created Number custom field "loyalty_points" (id e2_N).');
   });
 
   it('checks SendGrid\'s name rules before any request', async () => {
@@ -291,10 +272,10 @@ describe('custom fields', () => {
   it('renames and deletes a field, on both faces', async () => {
     sendgrid().patch('/v3/marketing/field_definitions/e2_N', { name: 'reward_points' }).twice().reply(200, { id: 'e2_N', name: 'reward_points', field_type: 'Number' });
     await expect(zapier('creates', 'rename_custom_field', { custom_field_id: 'e2_N', name: 'reward_points' })).resolves.toMatchObject({ name: 'reward_points' });
-    expect(textOf(await mcp('rename_custom_field', { custom_field_id: 'e2_N', name: 'reward_points' }))).toContain('Renamed custom field e2_N to "reward_points".');
+    expect(textOf(await callMcp('rename_custom_field', { custom_field_id: 'e2_N', name: 'reward_points' }))).toContain('Renamed custom field e2_N to "reward_points".');
     sendgrid().delete('/v3/marketing/field_definitions/e2_N').twice().reply(204);
     await expect(zapier('creates', 'delete_custom_field', { custom_field_id: 'e2_N' })).resolves.toEqual({ id: 'e2_N', deleted: true });
-    expect((await mcp('delete_custom_field', { custom_field_id: 'e2_N' })).structuredContent).toEqual({ id: 'e2_N', deleted: true });
+    expect((await callMcp('delete_custom_field', { custom_field_id: 'e2_N' })).structuredContent).toEqual({ id: 'e2_N', deleted: true });
   });
 
   it('refuses a reserved field id or a bad name before any request', async () => {
@@ -316,7 +297,7 @@ describe('field dropdowns', () => {
       { id: 'e2_N', name: 'loyalty_points', field_type: 'Number', label: 'loyalty_points (Number)' },
       { id: 'e3_D', name: 'signup_date', field_type: 'Date', label: 'signup_date (Date)' },
     ]);
-    expect(textOf(await mcp('list_custom_fields', {}))).toContain('Found 3 custom field(s).');
+    expect(textOf(await callMcp('list_custom_fields', {}))).toContain('Found 3 custom field(s).');
   });
 
   it('list_reserved_fields gives names as ids, flagging read-only ones', async () => {
@@ -325,7 +306,7 @@ describe('field dropdowns', () => {
       { id: 'email', name: 'email', field_type: 'Text', read_only: false, label: 'email (Text)' },
       { id: 'created_at', name: 'created_at', field_type: 'Date', read_only: true, label: 'created_at (Date, read-only)' },
     ]);
-    expect((await mcp('list_reserved_fields', {})).structuredContent).toMatchObject({ items: [{ id: 'email' }, { id: 'created_at' }] });
+    expect((await callMcp('list_reserved_fields', {})).structuredContent).toMatchObject({ items: [{ id: 'email' }, { id: 'created_at' }] });
   });
 
   it('list_searchable_fields gives reserved, list_ids and custom fields with their operators', async () => {
@@ -334,7 +315,7 @@ describe('field dropdowns', () => {
     expect(fields.map((f: { id: string }) => f.id)).toEqual(['email', 'created_at', 'list_ids', 'favorite_color', 'loyalty_points', 'signup_date']);
     expect(fields[4]).toEqual(expect.objectContaining({ field_type: 'Number', kind: 'custom', label: 'loyalty_points (Number, custom)', operators: expect.arrayContaining(['gt']) }));
     expect(fields[2]).toEqual(expect.objectContaining({ operators: ['in_list'] }));
-    expect(textOf(await mcp('list_searchable_fields', {}))).toContain('Found 6 searchable field(s).');
+    expect(textOf(await callMcp('list_searchable_fields', {}))).toContain('Found 6 searchable field(s).');
   });
 
   it('the dropdowns ignore the other values of the form they sit in', async () => {

@@ -1,28 +1,12 @@
 // Lists and the dropdown operations: Zapier pages through z.cursor, MCP reads every page.
 import nock from 'nock';
-import { countRequests, mcpClient, sendgrid, zapier } from './helpers';
+import { countRequests, cursorService, mcpClient, sendgrid, zapier } from './helpers';
 
 const list = (n: number) => ({ id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, name: `List ${n}`, contact_count: n });
 const page = (from: number, to: number, next?: string) => ({
   result: Array.from({ length: to - from + 1 }, (_, i) => list(from + i)),
   _metadata: { self: 'https://api.sendgrid.com/v3/marketing/lists', ...(next ? { next: `https://api.sendgrid.com/v3/marketing/lists?page_size=1000&page_token=${next}` } : {}) },
 });
-
-/** Zapier's cursor service, which z.cursor calls; a map stands in for it. */
-function cursorService() {
-  const stored = new Map<string, string>();
-  process.env.ZAPIER_DEPLOY_KEY = 'unit-test-deploy-key';
-  nock('https://rpc.zapier.com')
-    .persist()
-    .post('/cli')
-    .reply(200, (_uri, body) => {
-      // The RPC body comes without a JSON content type, so nock hands it over as text.
-      const { id, method, params, storeKey } = JSON.parse(String(body)) as { id: string; method: string; params: string[]; storeKey: string };
-      if (method === 'set_cursor') stored.set(storeKey, params[0]!);
-      return { id, result: method === 'get_cursor' ? (stored.get(storeKey) ?? null) : null };
-    });
-  return stored;
-}
 
 afterEach(() => delete process.env.ZAPIER_DEPLOY_KEY);
 

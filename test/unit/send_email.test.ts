@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { fetchFile, isPrivateAddress, safeLookup } from '../../lib/fetch-file';
+import { fetchFile, isPrivateAddress, safeLookup } from '../../lib/external-http';
 import { API, countRequests, mcpClient, sendgrid, textOf, zapier } from './helpers';
 
 const minimal = { to: ['ada@example.com'], from_email: 'shop@example.com', subject: 'Your order has shipped', text: 'It is on its way.' };

@@ -1,7 +1,7 @@
 // Single Sends (draft, update, duplicate, schedule, unschedule, get, list, delete) and their statistics.
 import nock from 'nock';
 import app from '../../index';
-import { API, countRequests, mcpClient, sendgrid, textOf, zapier } from './helpers';
+import { API, callMcp, countRequests, cursorService, mcpClient, sendgrid, textOf, zapier } from './helpers';
 
 const ID = '27c8b3e4-6d1a-4f9b-8e2c-5a7d0b3c1f64';
 const LIST = 'ca7a3796-e8a8-4029-9ccb-df8937940562';
@@ -28,16 +28,6 @@ const capture = () => {
   const box: { body?: unknown } = {};
   return { box, match: (body: unknown) => ((box.body = body), true) };
 };
-
-/** Runs one MCP tool call on a fresh in-process server. */
-async function mcp(key: string, args: Record<string, unknown>) {
-  const client = await mcpClient(API);
-  try {
-    return await client.call(key, args);
-  } finally {
-    await client.close();
-  }
-}
 
 describe('create_single_send', () => {
   it('on Zapier, creates a draft from form values and says it is a draft, not sent', async () => {
@@ -75,7 +65,7 @@ describe('create_single_send', () => {
   it('on MCP, sends to all contacts with a design and a custom unsubscribe URL', async () => {
     const { box, match } = capture();
     sendgrid().post('/v3/marketing/singlesends', match).reply(201, draft({ name: 'Holiday Hours' }));
-    const result = await mcp('create_single_send', {
+    const result = await callMcp('create_single_send', {
       name: 'Holiday Hours',
       send_to_all: true,
       design_id: 'b3c1f2a4-5d6e-4f70-8a9b-0c1d2e3f4a5b',
@@ -139,7 +129,7 @@ describe('create_single_send', () => {
 
   it.each(refused)('on MCP, refuses %s before any request', async (_name, input, message) => {
     const count = countRequests();
-    const result = await mcp('create_single_send', input);
+    const result = await callMcp('create_single_send', input);
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(message);
     expect(count()).toBe(0);
@@ -159,7 +149,7 @@ describe('update_single_send', () => {
   it('on MCP, replaces the recipients and the unsubscribe method as a whole', async () => {
     const { box, match } = capture();
     sendgrid().patch(PATH, match).reply(202, draft({ name: 'Spring Sale (final)' }));
-    const result = await mcp('update_single_send', {
+    const result = await callMcp('update_single_send', {
       id: ID,
       name: 'Spring Sale (final)',
       segment_ids: [SEGMENT],
@@ -189,7 +179,7 @@ describe('update_single_send', () => {
   ])('refuses %s before any request, on both faces', async (_name, input, message) => {
     const count = countRequests();
     await expect(zapier('creates', 'update_single_send', input)).rejects.toThrow(message);
-    const result = await mcp('update_single_send', input);
+    const result = await callMcp('update_single_send', input);
     expect(textOf(result)).toMatch(message);
     expect(count()).toBe(0);
   });
@@ -210,7 +200,7 @@ describe('duplicate_single_send', () => {
   it('on MCP, lets SendGrid name the copy when no name is given', async () => {
     const { box, match } = capture();
     sendgrid().post(PATH, match).reply(201, draft({ id: '5d3c6b1a-8e2f-4a7b-9c1d-0e4f2a6b8c3d', name: 'Copy of Spring Sale' }));
-    const result = await mcp('duplicate_single_send', { id: ID });
+    const result = await callMcp('duplicate_single_send', { id: ID });
     expect(box.body).toEqual({});
     expect(textOf(result)).toMatch(/^Duplicated Single Send .* as "Copy of Spring Sale" .*draft; schedule it to send/);
   });
@@ -239,7 +229,7 @@ describe('schedule_single_send', () => {
   it('on MCP, sends now and says so', async () => {
     const { box, match } = capture();
     sendgrid().put(`${PATH}/schedule`, match).reply(201, { send_at: '2026-03-02T09:41:17Z', status: 'scheduled' });
-    const result = await mcp('schedule_single_send', { id: ID, send_at: 'now' });
+    const result = await callMcp('schedule_single_send', { id: ID, send_at: 'now' });
     expect(box.body).toEqual({ send_at: 'now' });
     expect(result.structuredContent).toMatchObject({ sending_now: true, result: 'sending now' });
     expect(result.content[0]).toEqual({ type: 'text', text: `Single Send ${ID}: sending now.` });
@@ -257,7 +247,7 @@ describe('schedule_single_send', () => {
 
   it('explains a Single Send that cannot be found', async () => {
     sendgrid().put(`${PATH}/schedule`).reply(404, { errors: [{ field: null, message: 'resource not found' }] });
-    const result = await mcp('schedule_single_send', { id: ID, send_at: at });
+    const result = await callMcp('schedule_single_send', { id: ID, send_at: at });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(/found nothing at PUT .*schedule \(404\)/);
   });
@@ -271,7 +261,7 @@ describe('schedule_single_send', () => {
   ])('refuses %s before any request, on both faces', async (_name, send_at, message) => {
     const count = countRequests();
     await expect(zapier('creates', 'schedule_single_send', { id: ID, send_at })).rejects.toThrow(message);
-    const result = await mcp('schedule_single_send', { id: ID, send_at });
+    const result = await callMcp('schedule_single_send', { id: ID, send_at });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(message);
     expect(count()).toBe(0);
@@ -282,7 +272,7 @@ describe('unschedule_single_send', () => {
   it('cancels the schedule on both faces and reports a draft', async () => {
     sendgrid().delete(`${PATH}/schedule`).twice().reply(200, { send_at: null, status: 'draft' });
     await expect(zapier('creates', 'unschedule_single_send', { id: ID })).resolves.toEqual({ id: ID, status: 'draft', send_at: null });
-    const result = await mcp('unschedule_single_send', { id: ID });
+    const result = await callMcp('unschedule_single_send', { id: ID });
     expect(textOf(result)).toMatch(/^Unscheduled Single Send .*: draft; schedule it to send\./);
   });
 });
@@ -310,7 +300,7 @@ describe('get_single_send', () => {
   it('finds one on Zapier (as a one-item list) and on MCP', async () => {
     sendgrid().get(PATH).twice().reply(200, draft({ status: 'scheduled', send_at: '2026-05-01T09:00:00Z' }));
     await expect(zapier('searches', 'get_single_send', { id: ID })).resolves.toEqual([expect.objectContaining({ id: ID, status: 'scheduled' })]);
-    const result = await mcp('get_single_send', { id: ID });
+    const result = await callMcp('get_single_send', { id: ID });
     expect(result.content[0]).toEqual({ type: 'text', text: `Single Send "Spring Sale" (id ${ID}): scheduled, send time 2026-05-01T09:00:00Z.` });
   });
 
@@ -341,7 +331,7 @@ describe('list_single_sends', () => {
       .get('/v3/marketing/singlesends')
       .query({ page_size: 100, page_token: 'tok-2' })
       .reply(200, { result: [short(3, 'scheduled')], _metadata: {} });
-    const result = await mcp('list_single_sends', {});
+    const result = await callMcp('list_single_sends', {});
     const items = (result.structuredContent as { items: { label: string }[] }).items;
     expect(items.map((i) => i.label)).toEqual(['Send 1 (draft)', 'Send 2 (triggered)', 'Send 3 (scheduled)']);
     expect(textOf(result)).toMatch(/^Found 3 Single Send\(s\)\./);
@@ -385,7 +375,7 @@ describe('get_single_send_stats', () => {
       .get(`/v3/marketing/stats/singlesends/${ID}`)
       .query({ page_size: 50 })
       .reply(200, { results: [row('2026-03-01', 1000), row('2026-03-02', 500)], _metadata: {} });
-    const result = await mcp('get_single_send_stats', { id: ID });
+    const result = await callMcp('get_single_send_stats', { id: ID });
     expect(textOf(result)).toMatch(/^Single Send .*: 1,500 delivered, 16 unique opens, 4 unique clicks, 2 bounces, 2 unsubscribes \(2 row\(s\)\)\./);
   });
 
@@ -397,7 +387,7 @@ describe('get_single_send_stats', () => {
   ])('refuses %s before any request, on both faces', async (_name, input, message) => {
     const count = countRequests();
     await expect(zapier('searches', 'get_single_send_stats', input)).rejects.toThrow(message);
-    expect(textOf(await mcp('get_single_send_stats', input))).toMatch(message);
+    expect(textOf(await callMcp('get_single_send_stats', input))).toMatch(message);
     expect(count()).toBe(0);
   });
 });
@@ -423,7 +413,7 @@ describe('list_single_send_stats', () => {
       .get('/v3/marketing/stats/singlesends')
       .query({ page_size: 50, page_token: 'p2' })
       .reply(200, { results: [one(2)], _metadata: {} });
-    const result = await mcp('list_single_send_stats', {});
+    const result = await callMcp('list_single_send_stats', {});
     expect((result.structuredContent as { items: unknown[] }).items).toHaveLength(2);
     expect(textOf(result)).toMatch(/^Statistics for 2 Single Send row\(s\): 18 delivered/);
   });
@@ -457,19 +447,6 @@ describe('list_designs (the Design dropdown)', () => {
   const secondPage = () =>
     sendgrid().get('/v3/designs').query({ summary: 'true', page_size: 100, page_token: 'tok-2' }).reply(200, { result: [design(3)], _metadata: { count: 3 } });
 
-  function cursorService() {
-    const stored = new Map<string, string>();
-    process.env.ZAPIER_DEPLOY_KEY = 'unit-test-deploy-key';
-    nock('https://rpc.zapier.com')
-      .persist()
-      .post('/cli')
-      .reply(200, (_uri, body) => {
-        const { id, method, params, storeKey } = JSON.parse(String(body)) as { id: string; method: string; params: string[]; storeKey: string };
-        if (method === 'set_cursor') stored.set(storeKey, params[0]!);
-        return { id, result: method === 'get_cursor' ? (stored.get(storeKey) ?? null) : null };
-      });
-    return stored;
-  }
   afterEach(() => delete process.env.ZAPIER_DEPLOY_KEY);
 
   it('on Zapier, loads one page per call (summary only), keeping the page token', async () => {
@@ -486,21 +463,21 @@ describe('list_designs (the Design dropdown)', () => {
   it('on MCP, follows every page', async () => {
     firstPage();
     secondPage();
-    const result = await mcp('list_designs', {});
+    const result = await callMcp('list_designs', {});
     expect((result.structuredContent as { items: { id: string }[] }).items.map((d) => d.id)).toEqual([design(1).id, design(2).id, design(3).id]);
     expect(textOf(result)).toMatch(/^Found 3 design\(s\)\./);
   });
 
   it('names the permission a restricted key lacks', async () => {
     sendgrid().get('/v3/designs').query(true).reply(403, { errors: [{ field: null, message: 'access forbidden' }] });
-    const result = await mcp('list_designs', {});
+    const result = await callMcp('list_designs', {});
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(/marketing\.read/);
   });
 
   it('refuses an unknown argument before any request', async () => {
     const count = countRequests();
-    const result = await mcp('list_designs', { summary: false });
+    const result = await callMcp('list_designs', { summary: false });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(/summary: is not a known field/);
     expect(count()).toBe(0);

@@ -1,36 +1,17 @@
 // Statistics, categories, Email Activity and email validation, on both faces. "Now" is fixed, so
 // date checks and "within the last …" ranges give the same answer on any day.
 import { buildActivityQuery } from '../../lib/activity-query';
-import { countRequests, mcpClient, sendgrid, textOf, zapier } from './helpers';
+import { callMcp, countRequests, refusedOnMcp, sendgrid, textOf, zapier } from './helpers';
 
 const NOW = Date.parse('2026-12-01T00:00:00Z');
 beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(NOW));
 afterEach(() => jest.restoreAllMocks());
-
-async function mcp(name: string, args: Record<string, unknown>) {
-  const client = await mcpClient();
-  try {
-    return await client.call(name, args);
-  } finally {
-    await client.close();
-  }
-}
 
 const metrics = (fields: Record<string, number> = {}) => ({
   blocks: 0, bounce_drops: 0, bounces: 0, clicks: 0, deferred: 0, delivered: 0, invalid_emails: 0, opens: 0, processed: 0,
   requests: 0, spam_report_drops: 0, spam_reports: 0, unique_clicks: 0, unique_opens: 0, unsubscribe_drops: 0, unsubscribes: 0,
   ...fields,
 });
-
-/** Asks for a refusal on MCP and proves nothing reached SendGrid. */
-async function refused(name: string, args: Record<string, unknown>, message: RegExp) {
-  const count = countRequests();
-  const result = await mcp(name, args);
-  expect(result.isError).toBe(true);
-  expect(textOf(result)).toMatch(message);
-  expect(textOf(result)).toMatch(/Nothing was sent to SendGrid/);
-  expect(count()).toBe(0);
-}
 
 describe('get_global_stats', () => {
   const days = [
@@ -61,7 +42,7 @@ describe('get_global_stats', () => {
 
   it('on MCP, leaves out what was not given and reports the range it covered (end defaults to today, UTC)', async () => {
     sendgrid().get('/v3/stats').query({ start_date: '2026-11-28' }).reply(200, days);
-    const result = await mcp('get_global_stats', { start_date: '2026-11-28' });
+    const result = await callMcp('get_global_stats', { start_date: '2026-11-28' });
     expect(result.structuredContent).toMatchObject({ start_date: '2026-11-28', end_date: '2026-12-01', aggregated_by: 'day' });
     expect(textOf(result)).toContain('From 2026-11-28 to 2026-12-01: 200 requested, 195 delivered (97.5%), 75 unique opens (38.46%)');
   });
@@ -74,7 +55,7 @@ describe('get_global_stats', () => {
     ['a date in another form', { start_date: '11/28/2026' }, /start_date: must be a date as YYYY-MM-DD/],
     ['an unknown grouping', { start_date: '2026-11-01', aggregated_by: 'year' }, /aggregated_by: Invalid option/],
   ])('refuses %s before any request', async (_name, args, message) => {
-    await refused('get_global_stats', args, message);
+    await refusedOnMcp('get_global_stats', args, message);
   });
 
   it('refuses a reversed range on Zapier too', async () => {
@@ -101,7 +82,7 @@ describe('get_category_stats', () => {
       .get('/v3/categories/stats')
       .query({ start_date: '2026-11-01', end_date: '2026-11-02', categories: ['orders', 'news letter'] })
       .reply(200, periods);
-    const result = await mcp('get_category_stats', { categories: ['orders', 'news letter', 'orders'], start_date: '2026-11-01', end_date: '2026-11-02' });
+    const result = await callMcp('get_category_stats', { categories: ['orders', 'news letter', 'orders'], start_date: '2026-11-01', end_date: '2026-11-02' });
     const out = result.structuredContent as { categories: { category: string; totals: { delivered: number }; rates: { unique_open_rate: number } }[]; periods: unknown[] };
     expect(out.categories.map((c) => [c.category, c.totals.delivered, c.rates.unique_open_rate])).toEqual([
       ['orders', 99, 50.51],
@@ -119,9 +100,9 @@ describe('get_category_stats', () => {
 
   it('refuses more than 10 categories, none, or a future date before any request', async () => {
     const eleven = Array.from({ length: 11 }, (_, i) => `c${i}`);
-    await refused('get_category_stats', { categories: eleven, start_date: '2026-11-01' }, /categories: Too big/);
-    await refused('get_category_stats', { categories: [], start_date: '2026-11-01' }, /categories: Too small/);
-    await refused('get_category_stats', { categories: ['orders'], start_date: '2026-12-25' }, /start_date: is in the future/);
+    await refusedOnMcp('get_category_stats', { categories: eleven, start_date: '2026-11-01' }, /categories: Too big/);
+    await refusedOnMcp('get_category_stats', { categories: [], start_date: '2026-11-01' }, /categories: Too small/);
+    await refusedOnMcp('get_category_stats', { categories: ['orders'], start_date: '2026-12-25' }, /start_date: is in the future/);
   });
 });
 
@@ -137,7 +118,7 @@ describe('get_category_stats_sums', () => {
           { type: 'category', name: 'news', metrics: metrics({ requests: 10, delivered: 10, unique_opens: 2 }) },
         ],
       });
-    const result = await mcp('get_category_stats_sums', { start_date: '2026-11-01', end_date: '2026-11-30', sort_by_metric: 'unique_opens', sort_by_direction: 'desc', limit: 2, offset: 0 });
+    const result = await callMcp('get_category_stats_sums', { start_date: '2026-11-01', end_date: '2026-11-30', sort_by_metric: 'unique_opens', sort_by_direction: 'desc', limit: 2, offset: 0 });
     expect(textOf(result)).toContain('From 2026-11-01 to 2026-11-30, 2 categories by unique_opens: orders 50, news 2.');
     expect((result.structuredContent as { categories: { rates: { unique_open_rate: number } }[] }).categories[0]!.rates.unique_open_rate).toBe(50);
   });
@@ -150,7 +131,7 @@ describe('get_category_stats_sums', () => {
   });
 
   it('refuses an unknown metric before any request', async () => {
-    await refused('get_category_stats_sums', { start_date: '2026-11-01', sort_by_metric: 'revenue' }, /sort_by_metric: Invalid option/);
+    await refusedOnMcp('get_category_stats_sums', { start_date: '2026-11-01', sort_by_metric: 'revenue' }, /sort_by_metric: Invalid option/);
   });
 });
 
@@ -160,7 +141,7 @@ describe('list_categories', () => {
   it('on MCP, follows limit/offset pages to the end', async () => {
     sendgrid().get('/v3/categories').query({ limit: 100, offset: 0 }).reply(200, names(0, 100));
     sendgrid().get('/v3/categories').query({ limit: 100, offset: 100 }).reply(200, names(100, 3));
-    const result = await mcp('list_categories', {});
+    const result = await callMcp('list_categories', {});
     expect((result.structuredContent as { items: unknown[] }).items).toHaveLength(103);
     expect((result.structuredContent as { items: unknown[] }).items[0]).toEqual({ id: 'cat 0', category: 'cat 0' });
   });
@@ -220,13 +201,13 @@ describe('search_email_activity', () => {
 
   it('on MCP, passes a raw query through with the default limit', async () => {
     sendgrid().get('/v3/messages').query({ query: 'Contains(categories,"orders")', limit: 10 }).reply(200, { messages: [message, { ...message, to_email: 'grace@example.com' }] });
-    const result = await mcp('search_email_activity', { query: 'Contains(categories,"orders")' });
+    const result = await callMcp('search_email_activity', { query: 'Contains(categories,"orders")' });
     expect(textOf(result)).toContain('Found 2 message(s): ada@example.com (delivered), grace@example.com (delivered).');
   });
 
   it('says that Email Activity is a paid add-on when SendGrid answers 403', async () => {
     sendgrid().get('/v3/messages').query(true).reply(403, { errors: [{ field: null, message: 'authorization required' }] });
-    const result = await mcp('search_email_activity', { to_email: 'ada@example.com' });
+    const result = await callMcp('search_email_activity', { to_email: 'ada@example.com' });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(/^Email Activity API access is a paid add-on .* needs the permission email_activity\.read/s);
     expect(result.structuredContent).toMatchObject({ error: { status: 403 } });
@@ -245,7 +226,7 @@ describe('search_email_activity', () => {
     ['a message id with a slash', { msg_id: 'abc/../scopes' }, /msg_id: must hold only letters/],
     ['a limit over 1,000', { to_email: 'ada@example.com', limit: 1001 }, /limit: Too big/],
   ])('refuses %s before any request', async (_name, args, message) => {
-    await refused('search_email_activity', args, message);
+    await refusedOnMcp('search_email_activity', args, message);
   });
 
   it('refuses a quoted value on Zapier too', async () => {
@@ -261,7 +242,7 @@ describe('list_recent_messages', () => {
     const message = { msg_id: 'abc.filter1', from_email: 'orders@example.com', to_email: 'ada@example.com', subject: 'Shipped', status: 'delivered', opens_count: 0, clicks_count: 0, last_event_time: '2026-11-30T14:05:12Z' };
     sendgrid().get('/v3/messages').query({ query, limit: 100 }).twice().reply(200, { messages: [message] });
     await expect(zapier('triggers', 'list_recent_messages', {}, { page: 0 })).resolves.toEqual([{ id: 'abc.filter1', label: 'ada@example.com: Shipped (delivered)', ...message }]);
-    const result = await mcp('list_recent_messages', {});
+    const result = await callMcp('list_recent_messages', {});
     expect(textOf(result)).toContain('Found 1 message(s) with activity in the last 3 days.');
   });
 });
@@ -276,7 +257,7 @@ describe('get_email_activity_message', () => {
   it('gets the message on both faces', async () => {
     sendgrid().get(`/v3/messages/${id}`).twice().reply(200, details);
     await expect(zapier('searches', 'get_email_activity_message', { msg_id: id })).resolves.toEqual([details]);
-    const result = await mcp('get_email_activity_message', { msg_id: id });
+    const result = await callMcp('get_email_activity_message', { msg_id: id });
     expect(textOf(result)).toContain(`Message ${id} to ada@example.com: delivered; events: processed, delivered.`);
   });
 
@@ -288,7 +269,7 @@ describe('get_email_activity_message', () => {
   });
 
   it('refuses an id that would leave the path before any request', async () => {
-    await refused('get_email_activity_message', { msg_id: '../scopes' }, /msg_id: must hold only letters/);
+    await refusedOnMcp('get_email_activity_message', { msg_id: '../scopes' }, /msg_id: must hold only letters/);
   });
 });
 
@@ -328,18 +309,18 @@ describe('validate_email', () => {
       additional: { has_known_bounces: false, has_suspected_bounces: false },
     };
     sendgrid().post('/v3/validations/email', { email: 'ada@example.com' }).reply(200, { result: result({ email: 'ada@example.com', verdict: 'Valid', score: 0.97, suggestion: undefined, checks: clean }) });
-    const out = await mcp('validate_email', { email: 'ada@example.com' });
+    const out = await callMcp('validate_email', { email: 'ada@example.com' });
     expect(textOf(out)).toContain('ada@example.com: Valid (score 0.97); every check passed.');
   });
 
   it('says that validation needs the add-on and its own key when SendGrid answers 403', async () => {
     sendgrid().post('/v3/validations/email').reply(403, { errors: [{ field: null, message: 'access forbidden' }] });
-    const out = await mcp('validate_email', { email: 'ada@example.com' });
+    const out = await callMcp('validate_email', { email: 'ada@example.com' });
     expect(textOf(out)).toMatch(/^Email Address Validation is a paid add-on .*needs an API key created for it.*validations\.email\.create/s);
   });
 
   it('refuses what is not an address at all, or a source of several words, before any request', async () => {
-    await refused('validate_email', { email: 'ada at example' }, /email: must look like an email address/);
-    await refused('validate_email', { email: 'ada@example.com', source: 'sign up form' }, /source: must be one word/);
+    await refusedOnMcp('validate_email', { email: 'ada at example' }, /email: must look like an email address/);
+    await refusedOnMcp('validate_email', { email: 'ada@example.com', source: 'sign up form' }, /source: must be one word/);
   });
 });

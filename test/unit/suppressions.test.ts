@@ -1,28 +1,7 @@
 // Unsubscribe groups, global suppressions and the five suppression lists, on both faces.
-import { countRequests, mcpClient, sendgrid, textOf, zapier } from './helpers';
+import { callMcp, refusedOnBothFaces, sendgrid, zapier } from './helpers';
 
 const GROUP = { id: 4127, name: 'Product Updates', description: 'News about features we ship', is_default: false, unsubscribes: 38 };
-
-/** One MCP call on a fresh client. */
-async function viaMcp(name: string, args: Record<string, unknown>) {
-  const mcp = await mcpClient();
-  try {
-    return await mcp.call(name, args);
-  } finally {
-    await mcp.close();
-  }
-}
-
-/** The call was refused before any request, naming the field. */
-async function expectRefusedOnBothFaces(kind: 'creates' | 'searches', key: string, input: Record<string, unknown>, field: RegExp) {
-  const count = countRequests();
-  await expect(zapier(kind, key, input)).rejects.toThrow(field);
-  const result = await viaMcp(key, input);
-  expect(result.isError).toBe(true);
-  expect(textOf(result)).toMatch(field);
-  expect(textOf(result)).toMatch(/Nothing was sent to SendGrid/);
-  expect(count()).toBe(0);
-}
 
 describe('create_unsubscribe_group', () => {
   it('on Zapier, sends name, description and the default flag from the form text', async () => {
@@ -36,18 +15,18 @@ describe('create_unsubscribe_group', () => {
 
   it('on MCP, sends no is_default when it is not given, and sums up the result', async () => {
     sendgrid().post('/v3/asm/groups', { name: 'Webinars', description: 'Invitations to live sessions' }).reply(201, { id: 88, name: 'Webinars', description: 'Invitations to live sessions', is_default: false });
-    const result = await viaMcp('create_unsubscribe_group', { name: 'Webinars', description: 'Invitations to live sessions' });
+    const result = await callMcp('create_unsubscribe_group', { name: 'Webinars', description: 'Invitations to live sessions' });
     expect(result.structuredContent).toEqual({ id: 88, name: 'Webinars', description: 'Invitations to live sessions', is_default: false });
     expect(result.content[0]).toEqual({ type: 'text', text: 'Created unsubscribe group "Webinars" (id 88).' });
   });
 
   it('refuses a name over 30 characters before any request', async () => {
-    await expectRefusedOnBothFaces('creates', 'create_unsubscribe_group', { name: 'x'.repeat(31), description: 'd' }, /name: Too big/);
+    await refusedOnBothFaces('creates', 'create_unsubscribe_group', { name: 'x'.repeat(31), description: 'd' }, /name: Too big/);
   });
 
   it('refuses a description over 100 characters, or none, before any request', async () => {
-    await expectRefusedOnBothFaces('creates', 'create_unsubscribe_group', { name: 'News', description: 'd'.repeat(101) }, /description: Too big/);
-    await expectRefusedOnBothFaces('creates', 'create_unsubscribe_group', { name: 'News' }, /description: is required/);
+    await refusedOnBothFaces('creates', 'create_unsubscribe_group', { name: 'News', description: 'd'.repeat(101) }, /description: Too big/);
+    await refusedOnBothFaces('creates', 'create_unsubscribe_group', { name: 'News' }, /description: is required/);
   });
 });
 
@@ -55,7 +34,7 @@ describe('get_unsubscribe_group', () => {
   it('returns the group on both faces (a Zapier search returns it as its one result)', async () => {
     sendgrid().get('/v3/asm/groups/4127').twice().reply(200, GROUP);
     await expect(zapier('searches', 'get_unsubscribe_group', { group_id: '4127' })).resolves.toEqual([GROUP]);
-    const result = await viaMcp('get_unsubscribe_group', { group_id: 4127 });
+    const result = await callMcp('get_unsubscribe_group', { group_id: 4127 });
     expect(result.structuredContent).toEqual(GROUP);
     expect(result.content[0]).toEqual({ type: 'text', text: 'Unsubscribe group "Product Updates" (id 4127) has 38 unsubscribe(s).' });
   });
@@ -66,7 +45,7 @@ describe('get_unsubscribe_group', () => {
   });
 
   it('refuses a group id that is not a whole number before any request', async () => {
-    await expectRefusedOnBothFaces('searches', 'get_unsubscribe_group', { group_id: 'Product Updates' }, /group_id/);
+    await refusedOnBothFaces('searches', 'get_unsubscribe_group', { group_id: 'Product Updates' }, /group_id/);
   });
 });
 
@@ -81,14 +60,14 @@ describe('update_unsubscribe_group', () => {
 
   it('on MCP, can make a group the default', async () => {
     sendgrid().patch('/v3/asm/groups/4127', { description: 'Monthly news', is_default: true }).reply(201, { ...GROUP, description: 'Monthly news', is_default: true });
-    const result = await viaMcp('update_unsubscribe_group', { group_id: 4127, description: 'Monthly news', is_default: true });
+    const result = await callMcp('update_unsubscribe_group', { group_id: 4127, description: 'Monthly news', is_default: true });
     expect(result.structuredContent).toMatchObject({ is_default: true, description: 'Monthly news' });
     expect(result.content[0]).toEqual({ type: 'text', text: 'Updated unsubscribe group "Product Updates" (id 4127).' });
   });
 
   it('refuses an update that changes nothing, or a name over 30 characters, before any request', async () => {
-    await expectRefusedOnBothFaces('creates', 'update_unsubscribe_group', { group_id: 4127 }, /name: give at least one of name, description or is_default/);
-    await expectRefusedOnBothFaces('creates', 'update_unsubscribe_group', { group_id: 4127, name: 'n'.repeat(31) }, /name: Too big/);
+    await refusedOnBothFaces('creates', 'update_unsubscribe_group', { group_id: 4127 }, /name: give at least one of name, description or is_default/);
+    await refusedOnBothFaces('creates', 'update_unsubscribe_group', { group_id: 4127, name: 'n'.repeat(31) }, /name: Too big/);
   });
 });
 
@@ -96,7 +75,7 @@ describe('delete_unsubscribe_group', () => {
   it('deletes the group on both faces', async () => {
     sendgrid().delete('/v3/asm/groups/4127').twice().reply(204);
     await expect(zapier('creates', 'delete_unsubscribe_group', { group_id: '4127' })).resolves.toEqual({ id: 4127, deleted: true });
-    const result = await viaMcp('delete_unsubscribe_group', { group_id: 4127 });
+    const result = await callMcp('delete_unsubscribe_group', { group_id: 4127 });
     expect(result.structuredContent).toEqual({ id: 4127, deleted: true });
     expect(result.content[0]).toEqual({ type: 'text', text: 'Deleted unsubscribe group 4127.' });
   });
@@ -118,7 +97,7 @@ describe('add_emails_to_unsubscribe_group', () => {
   it('on MCP, adds one address and says where it went', async () => {
     sendgrid().get('/v3/asm/groups/4127').reply(200, GROUP);
     sendgrid().post('/v3/asm/groups/4127/suppressions', { recipient_emails: ['ada@example.com'] }).reply(201, { recipient_emails: ['ada@example.com'] });
-    const result = await viaMcp('add_emails_to_unsubscribe_group', { group_id: 4127, recipient_emails: ['ada@example.com'] });
+    const result = await callMcp('add_emails_to_unsubscribe_group', { group_id: 4127, recipient_emails: ['ada@example.com'] });
     expect(result.content[0]).toEqual({ type: 'text', text: 'Added 1 address(es) to unsubscribe group "Product Updates" (id 4127).' });
   });
 
@@ -130,14 +109,14 @@ describe('add_emails_to_unsubscribe_group', () => {
   });
 
   it('refuses a malformed address, or none, naming the field, before any request', async () => {
-    await expectRefusedOnBothFaces(
+    await refusedOnBothFaces(
       'creates',
       'add_emails_to_unsubscribe_group',
       { group_id: 4127, recipient_emails: ['ada@example.com', 'grace at example.com'] },
       /recipient_emails\[1\]: Invalid email/,
     );
     // An empty list is "too small" on MCP; Zapier drops a blank list field, so there it is "required".
-    await expectRefusedOnBothFaces('creates', 'add_emails_to_unsubscribe_group', { group_id: 4127, recipient_emails: [] }, /recipient_emails: (Too small|is required)/);
+    await refusedOnBothFaces('creates', 'add_emails_to_unsubscribe_group', { group_id: 4127, recipient_emails: [] }, /recipient_emails: (Too small|is required)/);
   });
 });
 
@@ -149,7 +128,7 @@ describe('list_unsubscribe_group_suppressions', () => {
       { email: 'grace@example.com', group_id: 4127 },
     ];
     await expect(zapier('searches', 'list_unsubscribe_group_suppressions', { group_id: '4127' })).resolves.toEqual(expected);
-    const result = await viaMcp('list_unsubscribe_group_suppressions', { group_id: 4127 });
+    const result = await callMcp('list_unsubscribe_group_suppressions', { group_id: 4127 });
     expect(result.structuredContent).toEqual({ items: expected });
     expect(result.content[0]).toEqual({ type: 'text', text: 'Found 2 address(es) in unsubscribe group 4127.' });
   });
@@ -161,12 +140,12 @@ describe('remove_email_from_unsubscribe_group', () => {
     await expect(
       zapier('creates', 'remove_email_from_unsubscribe_group', { group_id: '4127', email: 'ada+news@example.com' }),
     ).resolves.toEqual({ group_id: 4127, email: 'ada+news@example.com', removed: true });
-    const result = await viaMcp('remove_email_from_unsubscribe_group', { group_id: 4127, email: 'ada+news@example.com' });
+    const result = await callMcp('remove_email_from_unsubscribe_group', { group_id: 4127, email: 'ada+news@example.com' });
     expect(result.content[0]).toEqual({ type: 'text', text: 'Removed ada+news@example.com from unsubscribe group 4127.' });
   });
 
   it('refuses a malformed address before any request', async () => {
-    await expectRefusedOnBothFaces('creates', 'remove_email_from_unsubscribe_group', { group_id: 4127, email: 'ada@' }, /email: Invalid email/);
+    await refusedOnBothFaces('creates', 'remove_email_from_unsubscribe_group', { group_id: 4127, email: 'ada@' }, /email: Invalid email/);
   });
 });
 
@@ -180,7 +159,7 @@ describe('check_global_suppression', () => {
 
   it('gives the time of the suppression when SendGrid includes one', async () => {
     sendgrid().get('/v3/asm/suppressions/global/ada%40example.com').reply(200, { recipient_email: 'ada@example.com', created_at: 1772352000 });
-    const result = await viaMcp('check_global_suppression', { email: 'ada@example.com' });
+    const result = await callMcp('check_global_suppression', { email: 'ada@example.com' });
     expect(result.structuredContent).toEqual({ email: 'ada@example.com', suppressed: true, suppressed_at: '2026-03-01T08:00:00Z' });
     expect(result.content[0]).toEqual({ type: 'text', text: 'ada@example.com is globally suppressed since 2026-03-01T08:00:00Z: SendGrid sends it no email.' });
   });
@@ -189,13 +168,13 @@ describe('check_global_suppression', () => {
     sendgrid().get('/v3/asm/suppressions/global/grace%40example.com').twice().reply(200, {});
     const no = { email: 'grace@example.com', suppressed: false, suppressed_at: null };
     await expect(zapier('searches', 'check_global_suppression', { email: 'grace@example.com' })).resolves.toEqual([no]);
-    const result = await viaMcp('check_global_suppression', { email: 'grace@example.com' });
+    const result = await callMcp('check_global_suppression', { email: 'grace@example.com' });
     expect(result.structuredContent).toEqual(no);
     expect(result.content[0]).toEqual({ type: 'text', text: 'grace@example.com is not on the global suppression list.' });
   });
 
   it('refuses a malformed address before any request', async () => {
-    await expectRefusedOnBothFaces('searches', 'check_global_suppression', { email: 'not an address' }, /email: Invalid email/);
+    await refusedOnBothFaces('searches', 'check_global_suppression', { email: 'not an address' }, /email: Invalid email/);
   });
 });
 
@@ -207,7 +186,7 @@ describe('add_global_suppressions', () => {
       .reply(201, { recipient_emails: ['ada@example.com', 'grace@example.com'] });
     const input = { recipient_emails: ['ada@example.com', 'grace@example.com'] };
     await expect(zapier('creates', 'add_global_suppressions', input)).resolves.toEqual(input);
-    const result = await viaMcp('add_global_suppressions', input);
+    const result = await callMcp('add_global_suppressions', input);
     expect(result.content[0]).toEqual({ type: 'text', text: 'Added 2 address(es) to the global suppression list.' });
   });
 
@@ -217,7 +196,7 @@ describe('add_global_suppressions', () => {
   });
 
   it('refuses a malformed address before any request', async () => {
-    await expectRefusedOnBothFaces('creates', 'add_global_suppressions', { recipient_emails: ['ada.example.com'] }, /recipient_emails\[0\]: Invalid email/);
+    await refusedOnBothFaces('creates', 'add_global_suppressions', { recipient_emails: ['ada.example.com'] }, /recipient_emails\[0\]: Invalid email/);
   });
 });
 
@@ -225,7 +204,7 @@ describe('remove_global_suppression', () => {
   it('removes the URL-encoded address on both faces', async () => {
     sendgrid().delete('/v3/asm/suppressions/global/ada%2Bnews%40example.com').twice().reply(204);
     await expect(zapier('creates', 'remove_global_suppression', { email: 'ada+news@example.com' })).resolves.toEqual({ email: 'ada+news@example.com', removed: true });
-    const result = await viaMcp('remove_global_suppression', { email: 'ada+news@example.com' });
+    const result = await callMcp('remove_global_suppression', { email: 'ada+news@example.com' });
     expect(result.content[0]).toEqual({ type: 'text', text: 'Removed ada+news@example.com from the global suppression list.' });
   });
 });
@@ -259,7 +238,7 @@ describe.each(LISTS)('%s', (key, list, extra, counted) => {
     const page = (from: number, size: number) => Array.from({ length: size }, (_, i) => record(from + i, extra));
     sendgrid().get(path).query({ limit: 500, offset: 0 }).reply(200, page(0, 500));
     sendgrid().get(path).query({ limit: 500, offset: 500 }).reply(200, page(500, 2));
-    const result = await viaMcp(key, {});
+    const result = await callMcp(key, {});
     const items = (result.structuredContent as { items: { email: string; created_at: string }[] }).items;
     expect(items).toHaveLength(502);
     expect(items[501]).toMatchObject({ email: 'user501@example.com', created_at: '2026-03-01T08:08:21Z' });
@@ -267,11 +246,11 @@ describe.each(LISTS)('%s', (key, list, extra, counted) => {
   });
 
   it('refuses a window that starts after it ends, naming start_time, before any request', async () => {
-    await expectRefusedOnBothFaces('searches', key, { start_time: '2026-03-02T00:00:00Z', end_time: '2026-03-01T00:00:00Z' }, /start_time: is after end_time/);
+    await refusedOnBothFaces('searches', key, { start_time: '2026-03-02T00:00:00Z', end_time: '2026-03-01T00:00:00Z' }, /start_time: is after end_time/);
   });
 
   it('refuses a time that is not ISO-8601, before any request', async () => {
-    await expectRefusedOnBothFaces('searches', key, { end_time: 'yesterday' }, /end_time: Invalid ISO datetime/);
+    await refusedOnBothFaces('searches', key, { end_time: 'yesterday' }, /end_time: Invalid ISO datetime/);
   });
 });
 
@@ -286,12 +265,12 @@ describe.each(DELETES)('%s', (key, list, from) => {
   it('deletes the URL-encoded address on both faces', async () => {
     sendgrid().delete(`/v3/suppression/${list}/ada%2Bnews%40example.com`).twice().reply(204);
     await expect(zapier('creates', key, { email: 'ada+news@example.com' })).resolves.toEqual({ email: 'ada+news@example.com', removed_from: list, removed: true });
-    const result = await viaMcp(key, { email: 'ada+news@example.com' });
+    const result = await callMcp(key, { email: 'ada+news@example.com' });
     expect(result.content[0]).toEqual({ type: 'text', text: `Removed ada+news@example.com from ${from}.` });
   });
 
   it('refuses a malformed address, or an unknown field, before any request', async () => {
-    await expectRefusedOnBothFaces('creates', key, { email: 'ada' }, /email: Invalid email/);
-    await expectRefusedOnBothFaces('creates', key, { email: 'ada@example.com', delete_all: true }, /delete_all: is not a known field/);
+    await refusedOnBothFaces('creates', key, { email: 'ada' }, /email: Invalid email/);
+    await refusedOnBothFaces('creates', key, { email: 'ada@example.com', delete_all: true }, /delete_all: is not a known field/);
   });
 });

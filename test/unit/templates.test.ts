@@ -1,5 +1,5 @@
 // Transactional templates and their versions, on both faces: the requests SendGrid gets, and bad input refused before any.
-import { countRequests, mcpClient, sendgrid, textOf, zapier } from './helpers';
+import { callMcp, countRequests, sendgrid, textOf, zapier } from './helpers';
 
 const DYNAMIC = 'd-2c214ac919e84170b21855cc129b4a5f';
 const LEGACY = '1f2e3d4c-5b6a-4978-8a6b-5c4d3e2f1a0b';
@@ -24,15 +24,6 @@ const template = (fields: Record<string, unknown> = {}) => ({
   ...fields,
 });
 
-async function mcp(name: string, args: Record<string, unknown>) {
-  const client = await mcpClient();
-  try {
-    return await client.call(name, args);
-  } finally {
-    await client.close();
-  }
-}
-
 describe('get_template', () => {
   it('on Zapier, returns the template with its versions and ISO-8601 times', async () => {
     sendgrid().get(`/v3/templates/${DYNAMIC}`).reply(200, template());
@@ -43,21 +34,21 @@ describe('get_template', () => {
 
   it('on MCP, accepts a legacy UUID id and says which version is active', async () => {
     sendgrid().get(`/v3/templates/${LEGACY}`).reply(200, template({ id: LEGACY, generation: 'legacy' }));
-    const result = await mcp('get_template', { template_id: LEGACY });
+    const result = await callMcp('get_template', { template_id: LEGACY });
     expect(result.isError).toBeFalsy();
     expect(textOf(result)).toContain(`Template "Order Shipped" (${LEGACY}, legacy) has 2 version(s); the active one is "Spring 2026".`);
   });
 
   it('reports a template that does not exist as not found', async () => {
     sendgrid().get(`/v3/templates/${DYNAMIC}`).reply(404, { errors: [{ field: null, message: 'Template not found' }] });
-    const result = await mcp('get_template', { template_id: DYNAMIC });
+    const result = await callMcp('get_template', { template_id: DYNAMIC });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(/found nothing at GET \/v3\/templates\/d-2c214ac919e84170b21855cc129b4a5f \(404\)/);
   });
 
   it.each([['d-123'], ['template-1'], ['d-2c214ac919e84170b21855cc129b4a5f/versions'], ['../scopes']])('refuses the id %s before any request', async (id) => {
     const count = countRequests();
-    const result = await mcp('get_template', { template_id: id });
+    const result = await callMcp('get_template', { template_id: id });
     expect(textOf(result)).toMatch(/template_id: must be a template id/);
     expect(count()).toBe(0);
   });
@@ -72,14 +63,14 @@ describe('create_template', () => {
 
   it('creates a legacy template on MCP', async () => {
     sendgrid().post('/v3/templates', { name: 'Receipt', generation: 'legacy' }).reply(201, template({ id: LEGACY, name: 'Receipt', generation: 'legacy', versions: [] }));
-    const result = await mcp('create_template', { name: 'Receipt', generation: 'legacy' });
+    const result = await callMcp('create_template', { name: 'Receipt', generation: 'legacy' });
     expect(textOf(result)).toContain(`Created legacy template "Receipt" (id ${LEGACY}).`);
   });
 
   it('refuses a name over 100 characters or an unknown generation before any request', async () => {
     const count = countRequests();
     await expect(zapier('creates', 'create_template', { name: 'x'.repeat(101) })).rejects.toThrow(/name: Too big/);
-    const result = await mcp('create_template', { name: 'Receipt', generation: 'modern' });
+    const result = await callMcp('create_template', { name: 'Receipt', generation: 'modern' });
     expect(textOf(result)).toMatch(/generation: Invalid option/);
     expect(count()).toBe(0);
   });
@@ -91,13 +82,13 @@ describe('duplicate_template', () => {
     const copy = await zapier('creates', 'duplicate_template', { template_id: DYNAMIC, name: 'Order Shipped (copy)' });
     expect(copy).toMatchObject({ id: 'd-8f1b3c5d7e9f4a1b3c5d7e9f1a3b5c7d', name: 'Order Shipped (copy)' });
     sendgrid().post(`/v3/templates/${LEGACY}`, { name: 'Receipt v2' }).reply(201, template({ id: '2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d', name: 'Receipt v2', generation: 'legacy' }));
-    const result = await mcp('duplicate_template', { template_id: LEGACY, name: 'Receipt v2' });
+    const result = await callMcp('duplicate_template', { template_id: LEGACY, name: 'Receipt v2' });
     expect(textOf(result)).toContain(`Duplicated template ${LEGACY} as "Receipt v2" (id 2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d).`);
   });
 
   it('refuses a copy without a name', async () => {
     const count = countRequests();
-    const result = await mcp('duplicate_template', { template_id: DYNAMIC });
+    const result = await callMcp('duplicate_template', { template_id: DYNAMIC });
     expect(textOf(result)).toMatch(/name: is required/);
     expect(count()).toBe(0);
   });
@@ -108,7 +99,7 @@ describe('delete_template', () => {
     sendgrid().delete(`/v3/templates/${DYNAMIC}`).reply(204);
     await expect(zapier('creates', 'delete_template', { template_id: DYNAMIC })).resolves.toEqual({ id: DYNAMIC, deleted: true });
     sendgrid().delete(`/v3/templates/${LEGACY}`).reply(204);
-    const result = await mcp('delete_template', { template_id: LEGACY });
+    const result = await callMcp('delete_template', { template_id: LEGACY });
     expect(result.structuredContent).toEqual({ id: LEGACY, deleted: true });
   });
 
@@ -150,7 +141,7 @@ describe('create_template_version', () => {
   it('on MCP, sends test data given as an object as JSON text, and an inactive version as 0', async () => {
     let body: unknown;
     sendgrid().post(`/v3/templates/${DYNAMIC}/versions`, (b) => ((body = b), true)).reply(201, version({ active: 0 }));
-    const result = await mcp('create_template_version', {
+    const result = await callMcp('create_template_version', {
       template_id: DYNAMIC,
       name: 'Spring 2026',
       subject: 'Shipped',
@@ -174,7 +165,7 @@ describe('create_template_version', () => {
     ['an unknown field', { html: '<p>Hi</p>' }, /html: is not a known field/],
   ])('refuses %s before any request', async (_name, change, message) => {
     const count = countRequests();
-    const result = await mcp('create_template_version', { template_id: DYNAMIC, name: 'v1', subject: 'Hi', ...change });
+    const result = await callMcp('create_template_version', { template_id: DYNAMIC, name: 'v1', subject: 'Hi', ...change });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(message);
     expect(count()).toBe(0);
@@ -187,15 +178,15 @@ describe('update_template_version', () => {
     const updated = await zapier('creates', 'update_template_version', { template_id: DYNAMIC, version_id: VERSION, subject: 'Shipped: {{order_id}}', name: '' });
     expect(updated.subject).toBe('Shipped: {{order_id}}');
     sendgrid().patch(`/v3/templates/${DYNAMIC}/versions/${VERSION}`, { test_data: '{"first_name":"Grace"}', active: 1 }).reply(200, version());
-    const result = await mcp('update_template_version', { template_id: DYNAMIC, version_id: VERSION, test_data: { first_name: 'Grace' }, active: true });
+    const result = await callMcp('update_template_version', { template_id: DYNAMIC, version_id: VERSION, test_data: { first_name: 'Grace' }, active: true });
     expect(textOf(result)).toContain(`Updated version "Spring 2026" (id ${VERSION}) of template ${DYNAMIC}.`);
   });
 
   it('refuses an update that changes nothing, or a version id that is not a UUID', async () => {
     const count = countRequests();
-    const nothing = await mcp('update_template_version', { template_id: DYNAMIC, version_id: VERSION });
+    const nothing = await callMcp('update_template_version', { template_id: DYNAMIC, version_id: VERSION });
     expect(textOf(nothing)).toMatch(/give at least one field to change: name, subject, html_content/);
-    const badId = await mcp('update_template_version', { template_id: DYNAMIC, version_id: 'v-1', name: 'x' });
+    const badId = await callMcp('update_template_version', { template_id: DYNAMIC, version_id: 'v-1', name: 'x' });
     expect(textOf(badId)).toMatch(/version_id: must be a version id, a UUID/);
     expect(count()).toBe(0);
   });
@@ -206,7 +197,7 @@ describe('activate_template_version', () => {
     sendgrid().post(`/v3/templates/${DYNAMIC}/versions/${VERSION}/activate`, (b) => b === undefined || b === '' || Object.keys(b).length === 0).twice().reply(200, version());
     const activated = await zapier('creates', 'activate_template_version', { template_id: DYNAMIC, version_id: VERSION });
     expect(activated).toMatchObject({ id: VERSION, active: 1 });
-    const result = await mcp('activate_template_version', { template_id: DYNAMIC, version_id: VERSION });
+    const result = await callMcp('activate_template_version', { template_id: DYNAMIC, version_id: VERSION });
     expect(textOf(result)).toContain(`Version "Spring 2026" (id ${VERSION}) is now the active version of template ${DYNAMIC}.`);
   });
 
@@ -230,7 +221,7 @@ describe('list_template_versions', () => {
   it('lists nothing, and asks nothing, before a template is chosen', async () => {
     const count = countRequests();
     await expect(zapier('triggers', 'list_template_versions', {}, { page: 0 })).resolves.toEqual([]);
-    const result = await mcp('list_template_versions', {});
+    const result = await callMcp('list_template_versions', {});
     expect(textOf(result)).toContain('No template chosen, so no versions.');
     expect(count()).toBe(0);
   });
