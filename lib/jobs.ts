@@ -87,7 +87,8 @@ export function countsOf(job: ContactJob): string {
   const parts = [
     r.created_count !== undefined && `${r.created_count} created`,
     r.updated_count !== undefined && `${r.updated_count} updated`,
-    r.deleted_count !== undefined && `${r.deleted_count} deleted`,
+    // An upsert's results carry deleted_count 0 too; it means something only for a delete.
+    r.deleted_count !== undefined && (job.job_type?.includes('delete') || r.deleted_count > 0) && `${r.deleted_count} deleted`,
     r.errored_count !== undefined && `${r.errored_count} failed`,
   ].filter(Boolean);
   return parts.length ? parts.join(', ') : 'no counts reported';
@@ -115,7 +116,7 @@ export async function failedContactsOf(api: SendGridApi, job: ContactJob): Promi
   if (!url || !['errored', 'failed'].includes(job.status)) return {};
   try {
     const text = onApiOrigin(url, api.baseUrl)
-      ? await api.get<unknown>(url).then((body) => (typeof body === 'string' ? body : JSON.stringify(body ?? '')))
+      ? await api.get<string>(url, { text: true })
       : await keylessRequest(checkReturnedUrl(url, api.baseUrl, 'error file URL'), { maxRedirects: 5, policy: returnedUrlPolicy(api.baseUrl) }).then((r) => {
           if (r.status >= 300) throw new Error(`the error file answered ${r.status}`);
           return r.text;

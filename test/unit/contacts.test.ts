@@ -268,6 +268,22 @@ describe('upsert_contacts', () => {
     expect(textOf(result)).toMatch(/1 created, 1 failed.*1 contact\(s\) failed/);
   });
 
+  it('reads an error file served on the API host itself (CSV, with the key), and leaves out a meaningless "0 deleted"', async () => {
+    sendgrid().put('/v3/marketing/contacts').reply(202, { job_id: JOB });
+    sendgrid()
+      .get(`/v3/marketing/contacts/imports/${JOB}`)
+      .reply(200, {
+        id: JOB,
+        status: 'errored',
+        job_type: 'upsert',
+        results: { requested_count: 2, created_count: 1, deleted_count: 0, errored_count: 1, errors_url: `https://api.sendgrid.com/v3/marketing/contacts/imports/${JOB}/errors` },
+      });
+    sendgrid().get(`/v3/marketing/contacts/imports/${JOB}/errors`).reply(200, 'email,error\nbad@example.com,"Email is on a bounce list"\n', { 'content-type': 'text/csv' });
+    const result = await callMcp('upsert_contacts', { contacts: [{ email: 'ada@example.com' }, { email: 'bad@example.com' }], wait_until_processed: true });
+    expect(result.structuredContent).toMatchObject({ jobs: [{ failed_contacts: [{ email: 'bad@example.com', error: 'Email is on a bounce list' }] }] });
+    expect(textOf(result)).not.toMatch(/0 deleted/);
+  });
+
   it('stops waiting in time and says the job continues', async () => {
     sendgrid().put('/v3/marketing/contacts').reply(202, { job_id: JOB });
     sendgrid().get(`/v3/marketing/contacts/imports/${JOB}`).times(10).reply(200, { id: JOB, status: 'pending' });
