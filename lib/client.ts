@@ -1,6 +1,7 @@
 // The SendGrid client every operation talks to. It is transport-agnostic: the Zapier face plugs in
 // z.request (so Zapier's logging, censoring and middleware apply), the MCP face plugs in axios.
 import { fieldErrors, InputError, rateLimitOf, SendGridError, type Failure, type RequestInfo } from './errors';
+import type { Pacer } from './pacer';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type Query = Record<string, string | number | boolean | readonly (string | number)[] | undefined>;
@@ -90,6 +91,8 @@ export interface ClientOptions {
   signal?: AbortSignal;
   /** Reports progress of a long wait (a contact import); the MCP face turns it into progress notifications. */
   onProgress?: (progress: number, total?: number, message?: string) => void;
+  /** Rate-limit state shared by the calls of a long-lived process: waits out an exhausted window first. */
+  pacer?: Pacer;
 }
 
 export interface SendGridApi {
@@ -172,6 +175,9 @@ export function createApi(transport: Transport, options: ClientOptions): SendGri
       // Only reads are retried after a lost response or a server error: a write may have taken
       // effect (a mail, sent), and sending it again could do it twice.
       const retryRead = method === 'GET' && attempt < 2;
+      // The family's window is used up: wait for its reset (when short enough) rather than meet a 429.
+      const pace = options.pacer?.delayFor(info.path) ?? 0;
+      if (pace > 0 && pace <= (options.maxThrottleWaitSeconds ?? 30) * 1000 && pace < remainingMs()) await sleep(pace, info);
       if (options.signal?.aborted) throw lost('cancelled', 'before it was sent');
       if (remainingMs() <= 0) throw lost('timeout', 'the time for this call ran out before it was sent');
       const timeout = AbortSignal.timeout(remainingMs());
@@ -189,6 +195,7 @@ export function createApi(transport: Transport, options: ClientOptions): SendGri
         }
         throw lost('no_answer', (error as Error).message);
       }
+      options.pacer?.record(info.path, rateLimitOf(raw.headers));
       const response = { status: raw.status, headers: redactDeep(raw.headers) as Record<string, string>, body: undefined as unknown };
       const parsed = text && raw.status < 300 ? raw.text : parseJson(raw.text);
       const notJson = parsed === NOT_JSON ? describeText(raw) : undefined;

@@ -67,8 +67,30 @@ export class SendGridError extends Error {
     return clampSeconds(this.rateLimit.reset - Date.now() / 1000);
   }
 
+  /**
+   * The rate-limit state in the IETF header fields' terms (`ratelimit-reset` in seconds from now), and,
+   * for a 429, when to try again.
+   */
+  get ratelimit(): Record<string, number | string> | undefined {
+    const { limit, remaining, reset } = this.rateLimit;
+    if (limit === undefined && remaining === undefined && reset === undefined) return undefined;
+    const seconds = this.retryAfter;
+    return {
+      ...(limit === undefined ? {} : { 'ratelimit-limit': limit }),
+      ...(remaining === undefined ? {} : { 'ratelimit-remaining': remaining }),
+      ...(seconds === undefined ? {} : { 'ratelimit-reset': seconds }),
+      ...(this.status === 429 && seconds !== undefined ? { retry_at: new Date(Date.now() + seconds * 1000).toISOString() } : {}),
+    };
+  }
+
   toJSON() {
-    return { status: this.status, message: this.message, errors: this.errors, rate_limit: this.rateLimit, ...(this.failure ? { failure: this.failure } : {}) };
+    return {
+      status: this.status,
+      message: this.message,
+      errors: this.errors,
+      ...(this.ratelimit ? { ratelimit: this.ratelimit } : {}),
+      ...(this.failure ? { failure: this.failure } : {}),
+    };
   }
 }
 

@@ -1,5 +1,6 @@
 // `sendgrid-mcp`: the MCP server over stdio (default) or Streamable HTTP (--http).
 import { join } from 'node:path';
+import { Pacer } from '../lib/pacer';
 import operations from '../operations';
 import { ConfigError, configOf, USAGE, type Config } from './config';
 import { catalogOf, createServer } from './server';
@@ -24,9 +25,11 @@ async function main() {
   const credentials = sandbox ? { apiKey: 'SG.sandbox', baseUrl: sandbox.url } : config.credentials!;
   const backend = sandbox ? `the embedded SendGrid sandbox at ${sandbox.url} (no email leaves this machine)` : `SendGrid at ${credentials.baseUrl}`;
   const catalog = catalogOf(operations);
+  // One rate-limit memory for the whole process: over HTTP every request has its own server.
+  const serverOptions = { retry429: config.retry429, pacer: new Pacer() };
 
   if (!config.http) {
-    const server = createServer(catalog, credentials);
+    const server = createServer(catalog, credentials, serverOptions);
     server.onerror = (error) => console.error(`sendgrid-mcp: ${error.message}`);
     // The client closing stdin is the end of the session: the sandbox would otherwise keep an
     // orphan process alive.
@@ -38,7 +41,7 @@ async function main() {
 
   const { host, port, authToken } = config.http;
   const { serveHttp } = await import('./http');
-  const { url } = await serveHttp({ host, port, authToken, makeServer: () => createServer(catalog, credentials) });
+  const { url } = await serveHttp({ host, port, authToken, makeServer: () => createServer(catalog, credentials, serverOptions) });
   const headers = authToken ? { headers: { Authorization: 'Bearer <your token>' } } : {};
   console.log(`SendGrid MCP server: ${url}`);
   console.log(`Backed by ${backend}; ${catalog.tools.length} tools.`);

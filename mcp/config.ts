@@ -14,6 +14,8 @@ export const USAGE = `Usage: sendgrid-mcp [--http [--host 127.0.0.1] [--port 300
   --sandbox            use the embedded SendGrid sandbox: no email leaves this machine
   --sandbox-if-no-key  use the sandbox only when SENDGRID_API_KEY is not set
   --sandbox-state FILE keep the sandbox's account in FILE (JSON), reloaded at the next start
+  --retry-429 N        on a SendGrid 429, wait for the reset (at most 20 s) and retry, up to N times (0-5;
+                       default 0: the tool reports the 429 and when to retry)
 
 Environment: SENDGRID_API_KEY (the key), SENDGRID_REGION (us or eu), SENDGRID_ON_BEHALF_OF (a subuser),
 SENDGRID_API_BASE_URL (overrides the API base), MCP_AUTH_TOKEN (as --auth-token).`;
@@ -28,6 +30,8 @@ export interface Config {
   sandbox: boolean;
   /** Where the sandbox keeps its state across restarts. */
   sandboxState?: string;
+  /** How many times to wait out a 429 and retry. */
+  retry429: number;
   credentials?: Credentials;
 }
 
@@ -46,13 +50,18 @@ export function configOf(args: string[], env: NodeJS.ProcessEnv): Config {
         sandbox: { type: 'boolean', default: false },
         'sandbox-if-no-key': { type: 'boolean', default: false },
         'sandbox-state': { type: 'string' },
+        'retry-429': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
   } catch (error) {
     throw new ConfigError((error as Error).message);
   }
-  if (values.help) return { help: true, sandbox: false };
+  if (values.help) return { help: true, sandbox: false, retry429: 0 };
+
+  const retryText = values['retry-429'] ?? '0';
+  if (!/^[0-5]$/.test(retryText)) throw new ConfigError(`--retry-429 must be a whole number from 0 to 5, not ${JSON.stringify(retryText)}.`);
+  const retry429 = Number(retryText);
 
   for (const flag of ['host', 'port', 'auth-token'] as const)
     if (values[flag] !== undefined && !values.http) throw new ConfigError(`--${flag} applies to --http only; add --http or leave it out.`);
@@ -78,7 +87,7 @@ export function configOf(args: string[], env: NodeJS.ProcessEnv): Config {
     throw new ConfigError((error as Error).message);
   }
 
-  if (!values.http) return { help: false, sandbox, sandboxState, credentials };
+  if (!values.http) return { help: false, sandbox, sandboxState, retry429, credentials };
 
   const portText = values.port ?? '3000';
   if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535) throw new ConfigError(`--port must be a whole number from 0 to 65535, not ${JSON.stringify(portText)}.`);
@@ -88,5 +97,5 @@ export function configOf(args: string[], env: NodeJS.ProcessEnv): Config {
   if (authToken !== undefined && authToken.length < 16) throw new ConfigError('The auth token must be at least 16 characters; make one with `openssl rand -hex 32`.');
   if (!isLoopback(host) && !authToken)
     throw new ConfigError(`Serving on ${host} lets other machines reach every tool: set --auth-token (or MCP_AUTH_TOKEN), which clients then send as "Authorization: Bearer <token>".`);
-  return { help: false, sandbox, sandboxState, credentials, http: { host, port: Number(portText), authToken } };
+  return { help: false, sandbox, sandboxState, retry429, credentials, http: { host, port: Number(portText), authToken } };
 }

@@ -4,6 +4,7 @@ import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { CallToolRequestSchema, ListToolsRequestSchema, type Tool } from '@modelcontextprotocol/sdk/types.js';
 import { createApi } from '../lib/client';
 import { axiosTransport, type Credentials } from '../lib/http-axios';
+import type { Pacer } from '../lib/pacer';
 import type { AnyOperation } from '../lib/operation';
 import { version } from '../package.json';
 import { callTool, toolFor, unknownTool } from './tools';
@@ -24,7 +25,15 @@ export function catalogOf(operations: AnyOperation[]): Catalog {
   return { operations: new Map(operations.map((op) => [op.key, op])), tools: operations.map(toolFor) };
 }
 
-export function createServer(catalog: Catalog, credentials: Credentials, { deadlineMs = CALL_DEADLINE_MS } = {}): Server {
+export interface ServerOptions {
+  deadlineMs?: number;
+  /** Wait out a 429 and retry, up to this many times (--retry-429); by default a 429 is an isError result. */
+  retry429?: number;
+  /** Rate-limit state shared by every call of this process (over HTTP, by every per-request server). */
+  pacer?: Pacer;
+}
+
+export function createServer(catalog: Catalog, credentials: Credentials, { deadlineMs = CALL_DEADLINE_MS, retry429 = 0, pacer }: ServerOptions = {}): Server {
   const server = new Server({ name: 'sendgrid', title: 'SendGrid', version }, { capabilities: { tools: {} }, instructions: INSTRUCTIONS });
   const transport = axiosTransport(credentials);
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: catalog.tools }));
@@ -36,9 +45,11 @@ export function createServer(catalog: Catalog, credentials: Credentials, { deadl
       baseUrl: credentials.baseUrl,
       scopes: operation.scopes,
       secrets: [credentials.apiKey],
-      // Agents wait for a short rate-limit reset rather than fail; Zapier instead retries the whole step later.
-      throttleRetries: 2,
+      // A 429 is reported with when to retry, unless the owner asked the server to wait (a 429 means
+      // nothing was done, so a retry cannot send a mail twice); waits never pass the call's deadline.
+      throttleRetries: retry429,
       maxThrottleWaitSeconds: 20,
+      pacer,
       deadlineMs,
       // A client that cancels (or, over HTTP, disconnects) stops waits and retries; no request starts after.
       signal: extra.signal,

@@ -53,6 +53,13 @@ describe('start-up settings', () => {
     refused(['--sandbox-state', '/tmp/state.json'], { SENDGRID_API_KEY: KEY }, /--sandbox-state applies to the sandbox only/);
   });
 
+  it('takes --retry-429 from 0 to 5 (default 0), and refuses anything else', () => {
+    expect(configOf(['--sandbox'], {}).retry429).toBe(0);
+    expect(configOf(['--sandbox', '--retry-429', '3'], {}).retry429).toBe(3);
+    for (const bad of ['6', '-1', 'x', '1.5', ''])
+      refused(['--sandbox', `--retry-429=${bad}`], {}, /--retry-429 must be a whole number from 0 to 5/);
+  });
+
   it('refuses an unknown flag, by name', () => {
     refused(['--sandbx'], {}, /Unknown option '--sandbx'/);
   });

@@ -4,7 +4,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import nock from 'nock';
 import { createAppTester } from 'zapier-platform-core';
 import app from '../../index';
-import { catalogOf, createServer } from '../../mcp/server';
+import { catalogOf, createServer, type ServerOptions } from '../../mcp/server';
 import operations from '../../operations';
 
 export const API = 'https://api.sendgrid.com';
@@ -39,7 +39,7 @@ export function countRequests(): () => number {
 }
 
 /** A connected MCP client talking to the real server in-process. */
-export async function mcpClient(baseUrl = API, options: { deadlineMs?: number } = {}) {
+export async function mcpClient(baseUrl = API, options: ServerOptions = {}) {
   const server = createServer(catalogOf(operations), { apiKey: KEY, baseUrl }, options);
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   const client = new Client({ name: 'unit', version: '1.0.0' });

@@ -233,7 +233,7 @@ describe('one deadline per call, retries included', () => {
 describe('cancellation', () => {
   it('a cancelled send during a rate-limit wait is never sent', async () => {
     const api = await upstream((_req, res) => json(res, 429, { errors: [{ message: 'slow down' }] }, { 'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + 2) }));
-    const mcp = await mcpClient(api.url);
+    const mcp = await mcpClient(api.url, { retry429: 2 });
     const controller = new AbortController();
     const call = mcp.client.callTool({ name: 'send_email', arguments: mail }, undefined, { signal: controller.signal });
     await new Promise((done) => setTimeout(done, 300));

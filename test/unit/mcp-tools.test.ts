@@ -26,9 +26,29 @@ describe('MCP tools', () => {
         status: 400,
         message: expect.stringMatching(/name: name already exists/),
         errors: [{ field: 'name', message: 'name already exists' }],
-        rate_limit: { reset },
+        ratelimit: { 'ratelimit-reset': expect.any(Number) },
       },
     });
+    const seconds = (result.structuredContent as { error: { ratelimit: Record<string, number> } }).error.ratelimit['ratelimit-reset']!;
+    expect(seconds).toBeGreaterThan(3590);
+    expect(seconds).toBeLessThanOrEqual(3600);
+  });
+
+  it('report a 429 with the IETF rate-limit fields and when to retry, without waiting (no --retry-429)', async () => {
+    const reset = Math.floor(Date.now() / 1000) + 7;
+    sendgrid()
+      .post('/v3/marketing/lists')
+      .reply(429, { errors: [{ field: null, message: 'too many requests' }] }, { 'X-RateLimit-Limit': '600', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(reset) });
+    const mcp = await mcpClient();
+    const began = Date.now();
+    const result = await mcp.call('create_list', { name: 'Busy' });
+    await mcp.close();
+    expect(Date.now() - began).toBeLessThan(2000);
+    expect(result.isError).toBe(true);
+    const { ratelimit } = (result.structuredContent as { error: { ratelimit: Record<string, unknown> } }).error;
+    expect(ratelimit).toMatchObject({ 'ratelimit-limit': 600, 'ratelimit-remaining': 0, retry_at: expect.any(String) });
+    expect(ratelimit['ratelimit-reset']).toBeGreaterThanOrEqual(6);
+    expect(ratelimit['ratelimit-reset']).toBeLessThanOrEqual(7);
   });
 
   it('answer an unknown tool with an isError result, its message said once', async () => {
