@@ -26,7 +26,8 @@ async function main() {
   const backend = sandbox ? `the embedded SendGrid sandbox at ${sandbox.url} (no email leaves this machine)` : `SendGrid at ${credentials.baseUrl}`;
   const catalog = catalogOf(operations);
   // One rate-limit memory for the whole process: over HTTP every request has its own server.
-  const serverOptions = { retry429: config.retry429, pacer: new Pacer() };
+  const serverOptions = { retry429: config.retry429, pacer: new Pacer(), discovery: config.discovery };
+  const toolCount = config.discovery ? `3 discovery tools for ${catalog.tools.length} operations` : `${catalog.tools.length} tools`;
 
   if (!config.http) {
     const server = createServer(catalog, credentials, serverOptions);
@@ -35,7 +36,7 @@ async function main() {
     // orphan process alive.
     server.onclose = () => process.exit(0);
     await server.connect(new LineTransport());
-    console.error(`sendgrid-mcp: ${catalog.tools.length} tools over stdio, backed by ${backend}.`);
+    console.error(`sendgrid-mcp: ${toolCount} over stdio, backed by ${backend}.`);
     return;
   }
 
@@ -44,7 +45,7 @@ async function main() {
   const { url } = await serveHttp({ host, port, authToken, makeServer: () => createServer(catalog, credentials, serverOptions) });
   const headers = authToken ? { headers: { Authorization: 'Bearer <your token>' } } : {};
   console.log(`SendGrid MCP server: ${url}`);
-  console.log(`Backed by ${backend}; ${catalog.tools.length} tools.`);
+  console.log(`Backed by ${backend}; ${toolCount}.`);
   console.log('Client config (Cursor, VS Code and other clients that take a URL):');
   console.log(JSON.stringify({ mcpServers: { sendgrid: { type: 'http', url, ...headers } } }, null, 2));
   console.log(`Claude Code: claude mcp add --transport http sendgrid ${url}${authToken ? ' --header "Authorization: Bearer <your token>"' : ''}`);

@@ -14,6 +14,7 @@ export const USAGE = `Usage: sendgrid-mcp [--http [--host 127.0.0.1] [--port 300
   --sandbox            use the embedded SendGrid sandbox: no email leaves this machine
   --sandbox-if-no-key  use the sandbox only when SENDGRID_API_KEY is not set
   --sandbox-state FILE keep the sandbox's account in FILE (JSON), reloaded at the next start
+  --discovery          offer 3 tools (search_tools, describe_tool, call_tool) instead of the whole catalog
   --retry-429 N        on a SendGrid 429, wait for the reset (at most 20 s) and retry, up to N times (0-5;
                        default 0: the tool reports the 429 and when to retry)
 
@@ -32,6 +33,8 @@ export interface Config {
   sandboxState?: string;
   /** How many times to wait out a 429 and retry. */
   retry429: number;
+  /** Three discovery tools instead of the catalog. */
+  discovery: boolean;
   credentials?: Credentials;
 }
 
@@ -51,17 +54,19 @@ export function configOf(args: string[], env: NodeJS.ProcessEnv): Config {
         'sandbox-if-no-key': { type: 'boolean', default: false },
         'sandbox-state': { type: 'string' },
         'retry-429': { type: 'string' },
+        discovery: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
   } catch (error) {
     throw new ConfigError((error as Error).message);
   }
-  if (values.help) return { help: true, sandbox: false, retry429: 0 };
+  if (values.help) return { help: true, sandbox: false, retry429: 0, discovery: false };
 
   const retryText = values['retry-429'] ?? '0';
   if (!/^[0-5]$/.test(retryText)) throw new ConfigError(`--retry-429 must be a whole number from 0 to 5, not ${JSON.stringify(retryText)}.`);
   const retry429 = Number(retryText);
+  const discovery = values.discovery;
 
   for (const flag of ['host', 'port', 'auth-token'] as const)
     if (values[flag] !== undefined && !values.http) throw new ConfigError(`--${flag} applies to --http only; add --http or leave it out.`);
@@ -87,7 +92,7 @@ export function configOf(args: string[], env: NodeJS.ProcessEnv): Config {
     throw new ConfigError((error as Error).message);
   }
 
-  if (!values.http) return { help: false, sandbox, sandboxState, retry429, credentials };
+  if (!values.http) return { help: false, sandbox, sandboxState, retry429, discovery, credentials };
 
   const portText = values.port ?? '3000';
   if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535) throw new ConfigError(`--port must be a whole number from 0 to 65535, not ${JSON.stringify(portText)}.`);
@@ -97,5 +102,5 @@ export function configOf(args: string[], env: NodeJS.ProcessEnv): Config {
   if (authToken !== undefined && authToken.length < 16) throw new ConfigError('The auth token must be at least 16 characters; make one with `openssl rand -hex 32`.');
   if (!isLoopback(host) && !authToken)
     throw new ConfigError(`Serving on ${host} lets other machines reach every tool: set --auth-token (or MCP_AUTH_TOKEN), which clients then send as "Authorization: Bearer <token>".`);
-  return { help: false, sandbox, sandboxState, retry429, credentials, http: { host, port: Number(portText), authToken } };
+  return { help: false, sandbox, sandboxState, retry429, discovery, credentials, http: { host, port: Number(portText), authToken } };
 }

@@ -7,6 +7,7 @@ import { axiosTransport, type Credentials } from '../lib/http-axios';
 import type { Pacer } from '../lib/pacer';
 import type { AnyOperation } from '../lib/operation';
 import { version } from '../package.json';
+import { callDiscoveryTool, DISCOVERY_TOOLS } from './discovery';
 import { callTool, toolFor, unknownTool } from './tools';
 
 const INSTRUCTIONS =
@@ -31,37 +32,44 @@ export interface ServerOptions {
   retry429?: number;
   /** Rate-limit state shared by every call of this process (over HTTP, by every per-request server). */
   pacer?: Pacer;
+  /** Offer three tools (search, describe, call) instead of the whole catalog. */
+  discovery?: boolean;
 }
 
-export function createServer(catalog: Catalog, credentials: Credentials, { deadlineMs = CALL_DEADLINE_MS, retry429 = 0, pacer }: ServerOptions = {}): Server {
+export function createServer(catalog: Catalog, credentials: Credentials, { deadlineMs = CALL_DEADLINE_MS, retry429 = 0, pacer, discovery = false }: ServerOptions = {}): Server {
   const server = new Server({ name: 'sendgrid', title: 'SendGrid', version }, { capabilities: { tools: {} }, instructions: INSTRUCTIONS });
   const transport = axiosTransport(credentials);
-  server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: catalog.tools }));
+  server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: discovery ? DISCOVERY_TOOLS : catalog.tools }));
   server.setRequestHandler(CallToolRequestSchema, async ({ params }, extra) => {
+    const progressToken = params._meta?.progressToken;
+    const apiFor = (name: string) =>
+      createApi(transport, {
+        baseUrl: credentials.baseUrl,
+        scopes: catalog.operations.get(name)?.scopes,
+        secrets: [credentials.apiKey],
+        // A 429 is reported with when to retry, unless the owner asked the server to wait (a 429 means
+        // nothing was done, so a retry cannot send a mail twice); waits never pass the call's deadline.
+        throttleRetries: retry429,
+        maxThrottleWaitSeconds: 20,
+        pacer,
+        deadlineMs,
+        // A client that cancels (or, over HTTP, disconnects) stops waits and retries; no request starts after.
+        signal: extra.signal,
+        onProgress:
+          progressToken === undefined
+            ? undefined
+            : (progress, total, message) =>
+                void extra
+                  .sendNotification({ method: 'notifications/progress', params: { progressToken, progress, ...(total === undefined ? {} : { total }), ...(message ? { message } : {}) } })
+                  .catch(() => undefined),
+      });
+    if (discovery) {
+      if (DISCOVERY_TOOLS.some((tool) => tool.name === params.name)) return callDiscoveryTool(catalog, apiFor, params.name, params.arguments ?? {});
+      return unknownTool(params.name, DISCOVERY_TOOLS.length, 'in discovery mode, run it through call_tool');
+    }
     const operation = catalog.operations.get(params.name);
     if (!operation) return unknownTool(params.name, catalog.tools.length);
-    const progressToken = params._meta?.progressToken;
-    const api = createApi(transport, {
-      baseUrl: credentials.baseUrl,
-      scopes: operation.scopes,
-      secrets: [credentials.apiKey],
-      // A 429 is reported with when to retry, unless the owner asked the server to wait (a 429 means
-      // nothing was done, so a retry cannot send a mail twice); waits never pass the call's deadline.
-      throttleRetries: retry429,
-      maxThrottleWaitSeconds: 20,
-      pacer,
-      deadlineMs,
-      // A client that cancels (or, over HTTP, disconnects) stops waits and retries; no request starts after.
-      signal: extra.signal,
-      onProgress:
-        progressToken === undefined
-          ? undefined
-          : (progress, total, message) =>
-              void extra
-                .sendNotification({ method: 'notifications/progress', params: { progressToken, progress, ...(total === undefined ? {} : { total }), ...(message ? { message } : {}) } })
-                .catch(() => undefined),
-    });
-    return callTool(operation, api, params.arguments ?? {});
+    return callTool(operation, apiFor(params.name), params.arguments ?? {});
   });
   return server;
 }

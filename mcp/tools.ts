@@ -50,9 +50,9 @@ export const toolFor = (operation: AnyOperation): Tool => ({
 export const MAX_RESULT_BYTES = 1024 * 1024;
 
 /** Unknown tools are answered like any failure an agent can act on, not as a protocol error. */
-export const unknownTool = (name: string, count: number): CallToolResult => ({
+export const unknownTool = (name: string, count: number, hint?: string): CallToolResult => ({
   isError: true,
-  content: [{ type: 'text', text: `There is no tool named ${JSON.stringify(name)}; tools/list shows the ${count} this server offers.` }],
+  content: [{ type: 'text', text: `There is no tool named ${JSON.stringify(name)}; tools/list shows the ${count} this server offers${hint ? ` (${hint})` : ''}.` }],
 });
 
 /** Runs an operation for an agent: its summary and data on success, an isError result it can act on otherwise. */

@@ -39,6 +39,18 @@ describe('choosing a backend', () => {
     expect(backend).not.toMatch(/sandbox/);
   });
 
+  it('offers three discovery tools with --discovery, which reach the whole catalog', async () => {
+    const client = new Client({ name: 'discovery-test', version: '1.0.0' });
+    await client.connect(new StdioClientTransport({ command: process.execPath, args: [BIN, '--sandbox', '--discovery'], env: cleanEnv() }));
+    const { tools } = await client.listTools();
+    const created = await call(client, 'call_tool', { name: 'create_list', arguments: { name: 'Found by discovery' } });
+    const listed = await call(client, 'call_tool', { name: 'list_lists', arguments: {} });
+    await client.close();
+    expect(tools.map((t) => t.name)).toEqual(['search_tools', 'describe_tool', 'call_tool']);
+    expect(created.isError).toBeFalsy();
+    expect((listed.structuredContent as { items: { name: string }[] }).items.map((l) => l.name)).toContain('Found by discovery');
+  });
+
   it('keeps the sandbox account in --sandbox-state across a restart', async () => {
     const state = join(mkdtempSync(join(tmpdir(), 'sendgrid-mcp-')), 'sandbox.json');
     const session = async () => {

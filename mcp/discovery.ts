@@ -1,0 +1,108 @@
+// Discovery mode (--discovery): three tools instead of the whole catalog, for clients that cannot
+// afford a hundred tool definitions in their context. An agent searches the catalog, reads the one
+// definition it needs, and calls it by name. They see and call only what the server's catalog holds,
+// so every filter applied to the catalog applies here too.
+import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
+import * as z from 'zod/mini';
+import type { SendGridApi } from '../lib/client';
+import { InputError } from '../lib/errors';
+import type { Tag } from '../lib/operation';
+import { parseInput } from '../lib/validate';
+import { agentSchema, callTool, unknownTool } from './tools';
+import type { Catalog } from './server';
+
+const TAGS: readonly Tag[] = ['mail', 'contacts', 'lists', 'segments', 'custom_fields', 'templates', 'suppressions', 'stats', 'single_sends', 'senders', 'webhooks', 'legacy', 'advanced'];
+
+const searchInput = z.strictObject({
+  query: z.optional(z.string().check(z.maxLength(200), z.describe('Words to look for in tool names and descriptions, such as "add contacts to a list".'))),
+  tag: z.optional(z.enum(TAGS).check(z.describe('Only tools of this area.'))),
+  access: z.optional(z.enum(['read', 'write', 'destructive']).check(z.describe('Only tools that read, write or destroy.'))),
+  limit: z.optional(z.int().check(z.minimum(1), z.maximum(50), z.describe('How many tools to return (default 10).'))),
+});
+const describeInput = z.strictObject({ name: z.string().check(z.minLength(1), z.maxLength(45), z.describe('A tool name from search_tools.')) });
+const callInput = z.strictObject({
+  name: z.string().check(z.minLength(1), z.maxLength(45), z.describe('The tool to call, as search_tools names it.')),
+  arguments: z.optional(z.record(z.string(), z.unknown()).check(z.describe('Its arguments, as describe_tool shows its input schema.'))),
+});
+
+export const DISCOVERY_TOOLS: Tool[] = [
+  {
+    name: 'search_tools',
+    title: 'Search Tools',
+    description: 'Finds SendGrid tools by words, area (tag) or access; returns names and one-line summaries. Then use describe_tool for a tool\'s input schema, and call_tool to run it.',
+    inputSchema: agentSchema(searchInput) as Tool['inputSchema'],
+    annotations: { readOnlyHint: true, openWorldHint: false },
+  },
+  {
+    name: 'describe_tool',
+    title: 'Describe Tool',
+    description: 'Returns one SendGrid tool\'s full definition: description, input schema and hints (read-only, destructive).',
+    inputSchema: agentSchema(describeInput) as Tool['inputSchema'],
+    annotations: { readOnlyHint: true, openWorldHint: false },
+  },
+  {
+    name: 'call_tool',
+    title: 'Call Tool',
+    description: 'Runs a SendGrid tool by name with its arguments and returns its result. It may send email or delete data, as the tool it calls does: check that tool\'s hints with describe_tool first.',
+    inputSchema: agentSchema(callInput) as Tool['inputSchema'],
+    annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
+  },
+];
+
+const STOP_WORDS = new Set(['an', 'the', 'to', 'of', 'in', 'on', 'for', 'and', 'or', 'by', 'with', 'from', 'my', 'all', 'into', 'is', 'it']);
+
+const firstSentence = (text: string) => /^.*?[.!?](\s|$)/.exec(text)?.[0].trim() ?? text;
+
+/** Tools whose name, title, tags or description hold the query's words, best matches first. */
+function search(catalog: Catalog, { query, tag, access, limit = 10 }: z.output<typeof searchInput>) {
+  const words = (query ?? '').toLowerCase().split(/[^a-z0-9_]+/).filter((w) => w.length > 1 && !STOP_WORDS.has(w));
+  // Legacy tools serve old accounts: they come after the current ones unless legacy is asked for.
+  const wantsLegacy = tag === 'legacy' || words.includes('legacy');
+  const scored = [...catalog.operations.values()]
+    .filter((op) => (!tag || op.tags.includes(tag)) && (!access || op.access === access))
+    .map((op) => {
+      const name = op.key.replace(/_/g, ' ');
+      const score = words.reduce(
+        (sum, w) => sum + (name.includes(w) ? 3 : 0) + (op.label.toLowerCase().includes(w) ? 2 : 0) + (op.tags.some((t) => t.includes(w)) ? 2 : 0) + (op.description.toLowerCase().includes(w) ? 1 : 0),
+        0,
+      );
+      return { op, score: op.tags.includes('legacy') && !wantsLegacy ? score / 2 : score };
+    })
+    .filter(({ score }) => !words.length || score > 0)
+    .sort((a, b) => b.score - a.score || a.op.key.localeCompare(b.op.key));
+  return {
+    total: scored.length,
+    tools: scored.slice(0, limit).map(({ op }) => ({ name: op.key, title: op.label, access: op.access, tags: [...op.tags], summary: firstSentence(op.description) })),
+  };
+}
+
+const result = (text: string, structured: Record<string, unknown>): CallToolResult => ({
+  content: [
+    { type: 'text', text },
+    { type: 'text', text: JSON.stringify(structured) },
+  ],
+  structuredContent: structured,
+});
+
+/** Answers a call to one of the discovery tools. */
+export async function callDiscoveryTool(catalog: Catalog, api: (name: string) => SendGridApi, name: string, args: unknown): Promise<CallToolResult> {
+  try {
+    if (name === 'search_tools') {
+      const found = search(catalog, parseInput(searchInput, args));
+      return result(`Found ${found.total} tool(s)${found.total > found.tools.length ? `; showing ${found.tools.length}` : ''}.`, found);
+    }
+    if (name === 'describe_tool') {
+      const { name: wanted } = parseInput(describeInput, args);
+      const tool = catalog.tools.find((t) => t.name === wanted);
+      if (!tool) return unknownTool(wanted, catalog.tools.length);
+      return result(`${tool.name}: ${tool.title ?? tool.name}.`, { tool });
+    }
+    const { name: wanted, arguments: toolArgs } = parseInput(callInput, args);
+    const operation = catalog.operations.get(wanted);
+    if (!operation) return unknownTool(wanted, catalog.tools.length);
+    return callTool(operation, api(wanted), toolArgs ?? {});
+  } catch (error) {
+    if (error instanceof InputError) return { isError: true, content: [{ type: 'text', text: error.message }], structuredContent: { error: error.toJSON() } };
+    throw error;
+  }
+}
