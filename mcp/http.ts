@@ -58,6 +58,9 @@ const reply = (response: ServerResponse, status: number, code: number, message: 
 
 class TooLarge extends Error {}
 
+/** The most messages one JSON-RPC batch may hold. */
+export const MAX_BATCH = 20;
+
 /**
  * The body, kept up to the limit. Past it the rest is read and thrown away (so the client can read
  * the 413 instead of meeting a broken pipe), and a sender that never stops is cut off.
@@ -114,6 +117,10 @@ export async function serveHttp({ host, port, makeServer, authToken }: HttpOptio
           return reply(response, 413, -32600, `The message is larger than this server accepts (${MAX_MESSAGE_BYTES / 1024 / 1024} MiB).`);
         return reply(response, 400, -32700, 'Parse error: the body is not valid JSON.');
       }
+      // Clients of older protocol versions may batch; a bounded batch keeps one POST from fanning out
+      // into hundreds of SendGrid calls at once.
+      if (Array.isArray(body) && body.length > MAX_BATCH)
+        return reply(response, 400, -32600, `Invalid Request: a batch may hold at most ${MAX_BATCH} messages; this one holds ${body.length}.`);
       const server = makeServer();
       const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
       // Closing the server when the client goes away aborts its running tool calls (their signal fires).

@@ -130,6 +130,19 @@ describe('HTTP', () => {
     expect(server.child.exitCode).toBeNull();
   });
 
+  it('serves a small batch, refuses one over 20 messages and a body that is not JSON by type, then keeps serving', async () => {
+    const ping = (id: number) => ({ jsonrpc: '2.0', id, method: 'ping' });
+    const small = (await post(url, { headers: authed, body: JSON.stringify([ping(1), ping(2)]) })) as Answer;
+    expect(small.status).toBe(200);
+    expect(JSON.parse(small.body)).toEqual([expect.objectContaining({ id: 1, result: {} }), expect.objectContaining({ id: 2, result: {} })]);
+    const big = (await post(url, { headers: authed, body: JSON.stringify(Array.from({ length: 21 }, (_, i) => ping(i))) })) as Answer;
+    expect(big.status).toBe(400);
+    expect(JSON.parse(big.body)).toMatchObject({ error: { code: -32600, message: expect.stringMatching(/at most 20 messages/) } });
+    const typed = (await post(url, { headers: { ...authed, 'content-type': 'text/plain' }, body: JSON.stringify(ping(3)) })) as Answer;
+    expect(typed.status).toBe(415);
+    expect(await post(url, { headers: authed })).toMatchObject({ status: 200 });
+  });
+
   it('off loopback, prints a URL a client can use and serves it with the token', async () => {
     const { url: lan } = await serve(['--sandbox', '--host', '0.0.0.0', '--auth-token', TOKEN]);
     expect(new URL(lan).hostname).not.toBe('0.0.0.0');
