@@ -1,9 +1,9 @@
 // `sendgrid-mcp`: the MCP server over stdio (default) or Streamable HTTP (--http).
 import { join } from 'node:path';
 import { Pacer } from '../lib/pacer';
-import operations from '../operations';
 import { ConfigError, configOf, USAGE, type Config } from './config';
-import { catalogOf, createServer } from './server';
+import { prebuiltCatalog } from './catalog';
+import { createServer } from './server';
 import { LineTransport } from './stdio';
 
 /** This project's own entry point, by absolute path: a config never names a package someone else owns. */
@@ -24,7 +24,8 @@ async function main() {
   const sandbox = config.sandbox ? await (await import('../sandbox/server')).startSandbox({ statePath: config.sandboxState }) : undefined;
   const credentials = sandbox ? { apiKey: 'SG.sandbox', baseUrl: sandbox.url } : config.credentials!;
   const backend = sandbox ? `the embedded SendGrid sandbox at ${sandbox.url} (no email leaves this machine)` : `SendGrid at ${credentials.baseUrl}`;
-  const catalog = catalogOf(operations);
+  // Prepared at build time; the operations load on the first tool call.
+  const catalog = prebuiltCatalog(join(__dirname, 'catalog.json'), async () => (await import('../operations')).default);
   // One rate-limit memory for the whole process: over HTTP every request has its own server.
   const serverOptions = { retry429: config.retry429, pacer: new Pacer(), discovery: config.discovery };
   const toolCount = config.discovery ? `3 discovery tools for ${catalog.tools.length} operations` : `${catalog.tools.length} tools`;

@@ -9,7 +9,7 @@ import { InputError } from '../lib/errors';
 import type { Tag } from '../lib/operation';
 import { parseInput } from '../lib/validate';
 import { agentSchema, callTool, unknownTool } from './tools';
-import type { Catalog } from './server';
+import type { Catalog } from './catalog';
 
 const TAGS: readonly Tag[] = ['mail', 'contacts', 'lists', 'segments', 'custom_fields', 'templates', 'suppressions', 'stats', 'single_sends', 'senders', 'webhooks', 'legacy', 'advanced'];
 
@@ -58,21 +58,26 @@ function search(catalog: Catalog, { query, tag, access, limit = 10 }: z.output<t
   const words = (query ?? '').toLowerCase().split(/[^a-z0-9_]+/).filter((w) => w.length > 1 && !STOP_WORDS.has(w));
   // Legacy tools serve old accounts: they come after the current ones unless legacy is asked for.
   const wantsLegacy = tag === 'legacy' || words.includes('legacy');
-  const scored = [...catalog.operations.values()]
-    .filter((op) => (!tag || op.tags.includes(tag)) && (!access || op.access === access))
-    .map((op) => {
-      const name = op.key.replace(/_/g, ' ');
+  const scored = catalog.tools
+    .map((tool) => ({ tool, meta: catalog.meta[tool.name]! }))
+    .filter(({ meta }) => (!tag || meta.tags.includes(tag)) && (!access || meta.access === access))
+    .map(({ tool, meta }) => {
+      const name = tool.name.replace(/_/g, ' ');
+      const title = (tool.title ?? '').toLowerCase();
+      const description = (tool.description ?? '').toLowerCase();
       const score = words.reduce(
-        (sum, w) => sum + (name.includes(w) ? 3 : 0) + (op.label.toLowerCase().includes(w) ? 2 : 0) + (op.tags.some((t) => t.includes(w)) ? 2 : 0) + (op.description.toLowerCase().includes(w) ? 1 : 0),
+        (sum, w) => sum + (name.includes(w) ? 3 : 0) + (title.includes(w) ? 2 : 0) + (meta.tags.some((t) => t.includes(w)) ? 2 : 0) + (description.includes(w) ? 1 : 0),
         0,
       );
-      return { op, score: op.tags.includes('legacy') && !wantsLegacy ? score / 2 : score };
+      return { tool, meta, score: meta.tags.includes('legacy') && !wantsLegacy ? score / 2 : score };
     })
     .filter(({ score }) => !words.length || score > 0)
-    .sort((a, b) => b.score - a.score || a.op.key.localeCompare(b.op.key));
+    .sort((a, b) => b.score - a.score || a.tool.name.localeCompare(b.tool.name));
   return {
     total: scored.length,
-    tools: scored.slice(0, limit).map(({ op }) => ({ name: op.key, title: op.label, access: op.access, tags: [...op.tags], summary: firstSentence(op.description) })),
+    tools: scored
+      .slice(0, limit)
+      .map(({ tool, meta }) => ({ name: tool.name, title: tool.title, access: meta.access, tags: [...meta.tags], summary: firstSentence(tool.description ?? '') })),
   };
 }
 
@@ -98,7 +103,7 @@ export async function callDiscoveryTool(catalog: Catalog, api: (name: string) =>
       return result(`${tool.name}: ${tool.title ?? tool.name}.`, { tool });
     }
     const { name: wanted, arguments: toolArgs } = parseInput(callInput, args);
-    const operation = catalog.operations.get(wanted);
+    const operation = await catalog.operation(wanted);
     if (!operation) return unknownTool(wanted, catalog.tools.length);
     return callTool(operation, api(wanted), toolArgs ?? {});
   } catch (error) {

@@ -1,14 +1,14 @@
 // The MCP server: the tool catalog is prepared once; a server object is cheap and made per connection
 // (or, over stateless HTTP, per request).
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { CallToolRequestSchema, ListToolsRequestSchema, type Tool } from '@modelcontextprotocol/sdk/types.js';
+import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { createApi } from '../lib/client';
 import { axiosTransport, type Credentials } from '../lib/http-axios';
 import type { Pacer } from '../lib/pacer';
-import type { AnyOperation } from '../lib/operation';
 import { version } from '../package.json';
 import { callDiscoveryTool, DISCOVERY_TOOLS } from './discovery';
-import { callTool, toolFor, unknownTool } from './tools';
+import type { Catalog } from './catalog';
+import { callTool, unknownTool } from './tools';
 
 const INSTRUCTIONS =
   'Tools act on the SendGrid account of the configured API key. send_email delivers real email to real people; ' +
@@ -16,15 +16,6 @@ const INSTRUCTIONS =
 
 /** One tool call, retries and waits included, ends by then: MCP clients give up at 60 s by default. */
 export const CALL_DEADLINE_MS = 45_000;
-
-export interface Catalog {
-  operations: Map<string, AnyOperation>;
-  tools: Tool[];
-}
-
-export function catalogOf(operations: AnyOperation[]): Catalog {
-  return { operations: new Map(operations.map((op) => [op.key, op])), tools: operations.map(toolFor) };
-}
 
 export interface ServerOptions {
   deadlineMs?: number;
@@ -45,7 +36,7 @@ export function createServer(catalog: Catalog, credentials: Credentials, { deadl
     const apiFor = (name: string) =>
       createApi(transport, {
         baseUrl: credentials.baseUrl,
-        scopes: catalog.operations.get(name)?.scopes,
+        scopes: catalog.meta[name]?.scopes,
         secrets: [credentials.apiKey],
         // A 429 is reported with when to retry, unless the owner asked the server to wait (a 429 means
         // nothing was done, so a retry cannot send a mail twice); waits never pass the call's deadline.
@@ -67,7 +58,7 @@ export function createServer(catalog: Catalog, credentials: Credentials, { deadl
       if (DISCOVERY_TOOLS.some((tool) => tool.name === params.name)) return callDiscoveryTool(catalog, apiFor, params.name, params.arguments ?? {});
       return unknownTool(params.name, DISCOVERY_TOOLS.length, 'in discovery mode, run it through call_tool');
     }
-    const operation = catalog.operations.get(params.name);
+    const operation = await catalog.operation(params.name);
     if (!operation) return unknownTool(params.name, catalog.tools.length);
     return callTool(operation, apiFor(params.name), params.arguments ?? {});
   });

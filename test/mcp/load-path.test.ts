@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { catalogData } from '../../mcp/catalog';
+import operations from '../../operations';
 import { BIN, cleanEnv, requireBuild } from './processes';
 
 jest.setTimeout(20_000);
@@ -44,4 +46,10 @@ it('loads axios on its first request, and still not zapier-platform-core', async
   const packages = loaded();
   expect(packages).toContain('axios');
   expect(packages.filter((p) => p.startsWith('zapier-platform-core'))).toEqual([]);
+});
+
+it('lists the catalog the build prepared, which is exactly what the source builds today (not stale)', async () => {
+  const built = JSON.parse(require('node:fs').readFileSync(join(__dirname, '../../dist/catalog.json'), 'utf8'));
+  expect(built).toEqual(JSON.parse(JSON.stringify(catalogData(operations))));
+  expect((await client.listTools()).tools).toEqual(built.tools);
 });

@@ -4,7 +4,8 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import nock from 'nock';
 import { createAppTester } from 'zapier-platform-core';
 import app from '../../index';
-import { catalogOf, createServer, type ServerOptions } from '../../mcp/server';
+import { catalogOf } from '../../mcp/catalog';
+import { createServer, type ServerOptions } from '../../mcp/server';
 import operations from '../../operations';
 
 export const API = 'https://api.sendgrid.com';
