@@ -3,6 +3,15 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import operations from '../../operations';
 
+/** A raw initialize request, for tests that speak HTTP without the SDK client. */
+export const initialize = JSON.stringify({
+  jsonrpc: '2.0',
+  id: 1,
+  method: 'initialize',
+  params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1.0.0' } },
+});
+export const mcpHeaders = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
+
 export const call = (client: Client, name: string, args: Record<string, unknown>) =>
   client.callTool({ name, arguments: args }) as Promise<CallToolResult>;
 

@@ -2,7 +2,7 @@
 import { request as httpRequest } from 'node:http';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { expectCatalog, expectCreatedListIsListed } from './flows';
+import { expectCatalog, expectCreatedListIsListed, initialize, mcpHeaders } from './flows';
 import { killAll, requireBuild, spawnCli, type Spawned } from './processes';
 
 jest.setTimeout(20_000);
@@ -49,13 +49,6 @@ function raw(
   });
 }
 
-const initialize = JSON.stringify({
-  jsonrpc: '2.0',
-  id: 1,
-  method: 'initialize',
-  params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1.0.0' } },
-});
-const mcpHeaders = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
 
 describe('HTTP server (--http --port 0 --sandbox)', () => {
   it('prints its loopback URL on the first line, then a client config naming it', async () => {

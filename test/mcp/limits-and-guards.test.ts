@@ -2,6 +2,7 @@
 // tokens, foreign origins, and clients that walk away mid-call.
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { initialize, mcpHeaders } from './flows';
 import { cleanEnv, killAll, requireBuild, spawnCli, type Spawned } from './processes';
 
 jest.setTimeout(30_000);
@@ -12,13 +13,6 @@ afterAll(killAll);
 const MiB = 1024 * 1024;
 const TOKEN = 'test-token-0123456789abcdef';
 
-const initialize = JSON.stringify({
-  jsonrpc: '2.0',
-  id: 1,
-  method: 'initialize',
-  params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1.0.0' } },
-});
-const mcpHeaders = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
 
 interface Answer {
   status: number;

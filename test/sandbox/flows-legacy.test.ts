@@ -1,30 +1,11 @@
 // End-to-end flow of legacy Marketing Campaigns contacts, through the MCP client and the real server on
 // a fresh sandbox: a new list, contacts with a custom field, a search on that field, the found contacts
 // added to the list, and the list seen with them. The seeded account has the text field favorite_color.
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { SEED } from '../../sandbox/seed-ids';
-import { mcpClient, textOf } from '../unit/helpers';
+import { useFlow } from './flow';
 
-let sandbox: Sandbox;
-let client: Awaited<ReturnType<typeof mcpClient>>;
-
-beforeEach(async () => {
-  sandbox = await startSandbox({ jobDelayMs: 0, webhookDelivery: false });
-  client = await mcpClient(sandbox.url);
-});
-afterEach(async () => {
-  await client.close();
-  await sandbox.close();
-});
-
-/** A tool call that must succeed: its summary line and its data. Fails with the tool's own words otherwise. */
-async function ok(name: string, args: Record<string, unknown>): Promise<{ text: string; data: any }> {
-  const result: CallToolResult = await client.call(name, args);
-  expect({ tool: name, isError: result.isError ?? false, error: result.isError ? textOf(result) : '' }).toEqual({ tool: name, isError: false, error: '' });
-  const first = result.content[0];
-  return { text: first?.type === 'text' ? first.text : '', data: result.structuredContent };
-}
+const flow = useFlow();
+const ok = flow.ok;
 
 const color = SEED.customFieldName; // favorite_color, a legacy text field of the seeded account
 const people = [

@@ -1,38 +1,20 @@
 // End-to-end flows of sending, through the MCP client and the real server on a fresh sandbox: what a
 // user does step after step, and what they would check after each step. The sandbox's mail log
 // (state.mail) shows what reached SendGrid's mail send; its messages feed Email Activity and stats.
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import type { Sandbox } from '../../sandbox/server';
 import { SEED } from '../../sandbox/seed-ids';
-import { mcpClient, textOf } from '../unit/helpers';
+import { useFlow } from './flow';
 
-let sandbox: Sandbox;
-let client: Awaited<ReturnType<typeof mcpClient>>;
-
-beforeEach(async () => {
-  // No bounces and no opens: every recipient's mail is delivered, so counts are exact.
-  sandbox = await startSandbox({ jobDelayMs: 0, webhookDelivery: false, bounceShare: 0, openShare: 0 });
-  client = await mcpClient(sandbox.url);
-});
-afterEach(async () => {
-  await client.close();
-  await sandbox.close();
-});
-
-/** A tool call that must succeed: its summary line and its data. Fails with the tool's own words otherwise. */
-async function ok(name: string, args: Record<string, unknown>): Promise<{ text: string; data: any }> {
-  const result: CallToolResult = await client.call(name, args);
-  expect({ tool: name, isError: result.isError ?? false, error: result.isError ? textOf(result) : '' }).toEqual({ tool: name, isError: false, error: '' });
-  const first = result.content[0];
-  return { text: first?.type === 'text' ? first.text : '', data: result.structuredContent };
-}
+// No bounces and no opens: every recipient's mail is delivered, so counts are exact.
+const flow = useFlow({ bounceShare: 0, openShare: 0 });
+const ok = flow.ok;
 
 /** The recipients of the mail in the sandbox's log, in order, for the mails that match. */
 const loggedRecipients = (which: (mail: Sandbox['state']['mail'][number]) => boolean) =>
-  sandbox.state.mail.filter(which).flatMap((mail) => (mail.request.personalizations as { to: { email: string }[] }[]).flatMap((p) => p.to.map((a) => a.email)));
+  flow.sandbox.state.mail.filter(which).flatMap((mail) => (mail.request.personalizations as { to: { email: string }[] }[]).flatMap((p) => p.to.map((a) => a.email)));
 
 it('drafts a Single Send to a list, sends it now, sees it sent to the list and its delivered count', async () => {
-  const mailBefore = sandbox.state.mail.length;
+  const mailBefore = flow.sandbox.state.mail.length;
 
   // 1. The draft: it says draft, and nothing goes out.
   const draft = await ok('create_single_send', {
@@ -50,7 +32,7 @@ it('drafts a Single Send to a list, sends it now, sees it sent to the list and i
   expect(draft.text).toContain('draft; schedule it to send');
   // Whatever the summary says of sending, it is only that nothing was sent.
   expect(draft.text.replace('Nothing was sent', '')).not.toMatch(/\bsent\b|sending/i);
-  expect(sandbox.state.mail).toHaveLength(mailBefore);
+  expect(flow.sandbox.state.mail).toHaveLength(mailBefore);
   expect((await ok('get_single_send', { id })).data).toMatchObject({ status: 'draft', send_at: null });
 
   // 2. Send it now: the result says it is sending now.
@@ -59,14 +41,14 @@ it('drafts a Single Send to a list, sends it now, sees it sent to the list and i
   expect(scheduled.text).toBe(`Single Send ${id}: sending now.`);
 
   // 3. It is sent: status triggered, and the list's contacts (Ada and Grace) got it, once each.
-  await sandbox.settle();
+  await flow.sandbox.settle();
   const sent = await ok('get_single_send', { id });
   expect(sent.data).toMatchObject({ id, status: 'triggered', send_at: expect.any(String) });
   expect(sent.text).toContain('sent or sending');
   const ofThisSend = (mail: Sandbox['state']['mail'][number]) => mail.single_send_id === id;
-  expect(sandbox.state.mail.filter(ofThisSend).map((m) => m.status)).toEqual(['sent']);
+  expect(flow.sandbox.state.mail.filter(ofThisSend).map((m) => m.status)).toEqual(['sent']);
   expect(loggedRecipients(ofThisSend).sort()).toEqual([SEED.contactEmail, SEED.secondContactEmail]);
-  const [request] = sandbox.state.mail.filter(ofThisSend).map((m) => m.request);
+  const [request] = flow.sandbox.state.mail.filter(ofThisSend).map((m) => m.request);
   expect(request).toMatchObject({ from: { email: SEED.senderEmail }, subject: 'What is new this autumn', asm: { group_id: SEED.unsubscribeGroupId }, categories: ['product-updates'] });
 
   // 4. Its stats: two requests, two delivered.
@@ -106,14 +88,14 @@ it('sends a dynamic template with nested data and finds it in Email Activity', a
   expect(sent.text).toContain(`template ${SEED.dynamicTemplateId}`);
 
   // What reached SendGrid: the template and the data exactly as given, nesting intact.
-  const logged = sandbox.state.mail.filter((m) => m.message_id === messageId);
+  const logged = flow.sandbox.state.mail.filter((m) => m.message_id === messageId);
   expect(logged).toHaveLength(1);
   expect(logged[0]!.request).toMatchObject({ template_id: SEED.dynamicTemplateId, from: { email: SEED.senderEmail, name: 'Acme Orders' } });
   expect(logged[0]!.request.personalizations).toEqual([{ to: [{ email: to }], dynamic_template_data: data }]);
   expect(logged[0]!.request).not.toHaveProperty('subject');
 
   // 2. Email Activity by recipient: one message, delivered, from our sender, of this send.
-  await sandbox.settle();
+  await flow.sandbox.settle();
   const found = await ok('search_email_activity', { to_email: to });
   expect(found.data.items).toEqual([expect.objectContaining({ to_email: to, from_email: SEED.senderEmail, status: 'delivered', msg_id: expect.stringMatching(new RegExp(`^${messageId}\\.`)) })]);
   expect(found.text).toBe(`Found 1 message(s): ${to} (delivered).`);
@@ -149,7 +131,7 @@ it('checks an address against the global suppressions before and after adding it
 
 it('sends 2,500 recipients separately as exactly 3 mail send requests of 1,000, 1,000 and 500', async () => {
   const to = Array.from({ length: 2500 }, (_, i) => `subscriber${String(i + 1).padStart(4, '0')}@example.com`);
-  const before = sandbox.state.mail.length;
+  const before = flow.sandbox.state.mail.length;
 
   const sent = await ok('send_email', {
     to,
@@ -160,7 +142,7 @@ it('sends 2,500 recipients separately as exactly 3 mail send requests of 1,000, 
   });
 
   // The sandbox's log: exactly 3 mail send requests, 1,000 + 1,000 + 500 personalizations, one To each.
-  const requests = sandbox.state.mail.slice(before);
+  const requests = flow.sandbox.state.mail.slice(before);
   expect(requests).toHaveLength(3);
   const personalizations = requests.map((m) => m.request.personalizations as { to: { email: string }[] }[]);
   expect(personalizations.map((p) => p.length)).toEqual([1000, 1000, 500]);
@@ -178,7 +160,7 @@ it('sends 2,500 recipients separately as exactly 3 mail send requests of 1,000, 
   for (const m of requests) expect(sent.text).toContain(m.message_id);
 
   // Each recipient got a message of their own.
-  await sandbox.settle();
+  await flow.sandbox.settle();
   const ids = new Set(requests.map((m) => m.message_id));
-  expect(sandbox.state.messages.filter((m) => ids.has(m.message_id))).toHaveLength(2500);
+  expect(flow.sandbox.state.messages.filter((m) => ids.has(m.message_id))).toHaveLength(2500);
 }, 60_000);
