@@ -6,10 +6,16 @@ import { InputError, SendGridError } from '../lib/errors';
 import type { Access, AnyOperation } from '../lib/operation';
 import { parseInput } from '../lib/validate';
 
+/**
+ * Hints from the access class, stated only where they differ from MCP's defaults (readOnlyHint false,
+ * destructiveHint true, idempotentHint false, openWorldHint true): every tool calls SendGrid (open
+ * world), and an agent pays for each byte of tools/list. destructiveHint is stated for destructive
+ * tools all the same, so that no tool leaves its most important hint implicit.
+ */
 const HINTS: Record<Access, Tool['annotations']> = {
-  read: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-  write: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
-  destructive: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
+  read: { readOnlyHint: true },
+  write: { destructiveHint: false },
+  destructive: { destructiveHint: true },
 };
 
 type JsonSchema = Record<string, unknown>;
@@ -43,7 +49,8 @@ export const toolFor = (operation: AnyOperation): Tool => ({
   title: operation.label,
   description: operation.description,
   inputSchema: agentSchema(operation.input) as Tool['inputSchema'],
-  annotations: { title: operation.label, ...HINTS[operation.access] },
+  // The tool's own title says it; the annotations do not repeat it.
+  annotations: HINTS[operation.access],
 });
 
 /** What one result may hand an agent: a bigger one is truncated, with a note on how to narrow it. */

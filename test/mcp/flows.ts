@@ -12,6 +12,13 @@ export const initialize = JSON.stringify({
 });
 export const mcpHeaders = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
 
+/** A tool's hints with MCP's defaults filled in, as a client reads them. */
+export const hintsOf = (annotations: { readOnlyHint?: boolean; destructiveHint?: boolean } | undefined) => ({
+  readOnly: annotations?.readOnlyHint ?? false,
+  // Meaningful only for a tool that writes; a read-only tool destroys nothing.
+  destructive: (annotations?.readOnlyHint ?? false) ? false : (annotations?.destructiveHint ?? true),
+});
+
 export const call = (client: Client, name: string, args: Record<string, unknown>) =>
   client.callTool({ name, arguments: args }) as Promise<CallToolResult>;
 
@@ -23,7 +30,7 @@ export async function expectCatalog(client: Client) {
   expect(tools.map((t) => t.name).sort()).toEqual(operations.map((op) => op.key).sort());
   for (const op of operations) {
     const tool = tools.find((t) => t.name === op.key)!;
-    expect({ tool: tool.name, readOnly: tool.annotations?.readOnlyHint, destructive: tool.annotations?.destructiveHint }).toEqual({
+    expect({ tool: tool.name, ...hintsOf(tool.annotations) }).toEqual({
       tool: op.key,
       readOnly: op.access === 'read',
       destructive: op.access === 'destructive',

@@ -8,6 +8,7 @@ import dropdowns from '../../dynamic-fields';
 import operations from '../../operations';
 import searches from '../../searches';
 import triggers from '../../triggers';
+import { hintsOf } from '../mcp/flows';
 import { mcpClient } from './helpers';
 
 const TAGS = ['mail', 'contacts', 'lists', 'segments', 'custom_fields', 'templates', 'suppressions', 'stats', 'single_sends', 'senders', 'webhooks', 'legacy', 'advanced'];
@@ -27,8 +28,7 @@ describe('one operation, two faces', () => {
     expect(tools.map((t) => t.name).sort()).toEqual(operations.map((op) => op.key).sort());
     for (const op of operations) {
       const tool = tools.find((t) => t.name === op.key)!;
-      expect(tool.annotations?.readOnlyHint).toBe(op.access === 'read');
-      expect(tool.annotations?.destructiveHint).toBe(op.access === 'destructive');
+      expect(hintsOf(tool.annotations)).toEqual({ readOnly: op.access === 'read', destructive: op.access === 'destructive' });
       expect(tool.description).toBe(op.description);
       expect(tool.inputSchema.type).toBe('object');
     }
