@@ -50,6 +50,8 @@ export default defineOperation({
     body: zapier(
       z.optional(
         z.unknown().check(
+          // Says that a text body is JSON (contentMediaType applies to strings only).
+          z.meta({ contentMediaType: 'application/json' }),
           z.refine(isJsonText, 'must be valid JSON'),
           z.describe('The JSON body, for POST, PUT and PATCH: an object, or JSON text.'),
         ),

@@ -35,7 +35,7 @@ export const versionFields = {
   editor: z.optional(z.enum(['code', 'design']).check(z.describe('The editor the version opens in, in SendGrid: "code" or "design".'))),
   test_data: zapier(
     z.optional(
-      z.union([z.string(), z.record(z.string(), z.unknown())]).check(
+      z.union([z.string().check(z.meta({ contentMediaType: 'application/json' })), z.record(z.string(), z.unknown())]).check(
         z.describe(
           'Dynamic templates only: sample data for previews and test sends, as a JSON object or its text, such as {"first_name": "Ada", "order_id": "1042"}.',
         ),

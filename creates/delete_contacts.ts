@@ -17,6 +17,8 @@ export interface DeleteResult {
   message: string;
 }
 
+const CONFIRM_MESSAGE = `must be exactly "${CONFIRM_DELETE_ALL}" to delete every contact of the account; nothing was deleted`;
+
 const input = z
   .strictObject({
     contact_ids: z.optional(
@@ -25,7 +27,12 @@ const input = z
     delete_all_contacts: z.optional(
       z.boolean().check(z.describe(`Delete EVERY contact of the account instead of contact_ids. Irreversible; also needs confirm set to "${CONFIRM_DELETE_ALL}".`)),
     ),
-    confirm: z.optional(z.string().check(z.describe(`Only with delete_all_contacts: type ${CONFIRM_DELETE_ALL} exactly, to confirm that every contact goes.`))),
+    confirm: z.optional(
+      z.string().check(
+        z.regex(new RegExp(`^${CONFIRM_DELETE_ALL}$`), CONFIRM_MESSAGE),
+        z.describe(`Only with delete_all_contacts: type ${CONFIRM_DELETE_ALL} exactly, to confirm that every contact goes.`),
+      ),
+    ),
     wait_until_processed: z.optional(
       z.boolean().check(z.describe('Wait (as long as one call allows: about 20 to 40 seconds) for SendGrid to finish deleting, instead of returning once the deletion is queued.')),
     ),
@@ -35,8 +42,8 @@ const input = z
       const fail = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message, input: data });
       if (data.delete_all_contacts && data.contact_ids) fail('contact_ids', 'give contact ids, or delete_all_contacts, not both');
       else if (!data.delete_all_contacts && !data.contact_ids) fail('contact_ids', 'give the ids of the contacts to delete (or delete_all_contacts with its confirmation)');
-      if (data.delete_all_contacts && data.confirm !== CONFIRM_DELETE_ALL)
-        fail('confirm', `must be exactly "${CONFIRM_DELETE_ALL}" to delete every contact of the account; nothing was deleted`);
+      // A confirm given but mistyped is refused by its pattern; here, one left out.
+      if (data.delete_all_contacts && data.confirm === undefined) fail('confirm', CONFIRM_MESSAGE);
       if (!data.delete_all_contacts && data.confirm !== undefined) fail('confirm', 'is only used with delete_all_contacts');
     }),
   );

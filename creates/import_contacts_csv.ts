@@ -3,7 +3,7 @@ import { checkListIds, IDENTIFIERS } from '../lib/contacts';
 import { csvHeader } from '../lib/csv';
 import { CustomFields } from '../lib/custom-fields';
 import { InputError, type FieldError } from '../lib/errors';
-import { checkReturnedUrl, checkUserUrl, ExternalHttpError, keylessRequest, returnedUrlPolicy } from '../lib/external-http';
+import { checkReturnedUrl, checkUserUrl, ExternalHttpError, HTTPS_URL, keylessRequest, returnedUrlPolicy } from '../lib/external-http';
 import { zapier } from '../lib/hints';
 import { contactJobPoll, countsOf, failedContactsOf, waitForJob, type ContactJob, type FailedContacts } from '../lib/jobs';
 import { defineOperation } from '../lib/operation';
@@ -36,7 +36,7 @@ const input = z
       { type: 'text', label: 'CSV Text' },
     ),
     csv_url: zapier(
-      z.optional(z.url().check(z.regex(/^https:\/\//i, 'must be an https URL'), z.maxLength(2000), z.describe('Instead of the text: an https link to the CSV file (up to 100 MB), such as a file from an earlier step. It is fetched without any credentials.'))),
+      z.optional(z.url().check(z.regex(HTTPS_URL, 'must be an https URL on a named host, such as https://example.com/contacts.csv'), z.maxLength(2000), z.describe('Instead of the text: an https link to the CSV file (up to 100 MB), such as a file from an earlier step. It is fetched without any credentials.'))),
       { label: 'CSV File' },
     ),
     field_mappings: z.optional(
@@ -53,7 +53,7 @@ const input = z
       { dynamic: 'list_lists.id.name', label: 'Lists' },
     ),
     wait_until_processed: z.optional(
-      z.boolean().check(z.describe('After uploading, wait (as long as one call allows: about 20 to 40 seconds) for the import to finish and return its counts and failed contacts.')),
+      z.boolean().check(z.describe('With csv or csv_url: after uploading, wait (as long as one call allows: about 20 to 40 seconds) for the import to finish and return its counts and failed contacts.')),
     ),
   })
   .check(
@@ -117,6 +117,7 @@ async function csvOf(data: { csv?: string; csv_url?: string }): Promise<string |
   if (!response.text.trim()) throw new InputError([{ field: 'csv_url', message: 'holds an empty file' }]);
   return response.text;
 }
+
 
 export default defineOperation({
   key: 'import_contacts_csv',

@@ -3,7 +3,7 @@ import { singleSendId } from '../dynamic-fields/list_single_sends';
 import { defineOperation } from '../lib/operation';
 
 /** "now", or an ISO-8601 date-time with a zone: without one, the time would be ambiguous. */
-const NOW_OR_ISO = /^(now|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2}))$/;
+const NOW_OR_ISO = /^(now|\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d))$/;
 
 /** A date and time that exists: JavaScript would read February 30 as March 2. */
 function isRealTime(text: string): boolean {

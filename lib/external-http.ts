@@ -306,6 +306,12 @@ function readAll(response: IncomingMessage, maxBytes: number, deadline: number, 
 // ---------- checks with messages for the caller ----------
 
 /**
+ * The form of a file URL a user gives, as the pattern its JSON Schema publishes: https, on a host name
+ * (not an IP address), with an optional port. checkUserUrl then refuses names of this machine or its network.
+ */
+export const HTTPS_URL = /^https:\/\/([A-Za-z0-9-]+\.)+[A-Za-z]{2,}(:[1-5]?\d{1,4})?([/?#]\S*)?$/;
+
+/**
  * A URL a user gave for a file, checked before any request: https on a public host (not an address on
  * this machine or its network), or an InputError naming the field. A host name is checked again, by
  * the address it resolves to, when the request connects.

@@ -5,6 +5,7 @@
 // - Custom fields are typed (text, number, date) and go on a recipient as top-level keys; SendGrid
 //   drops a name it does not know, so names and values are checked before anything is written.
 import * as z from 'zod/mini';
+import { EMAIL } from './address';
 import type { SendGridApi } from './client';
 import { InputError, SendGridError, type FieldError } from './errors';
 import { RESERVED_FIELDS, recipientId, type ReservedField } from './legacy-recipients';
@@ -62,8 +63,8 @@ function notOnLegacy(error: SendGridError, instead: string, item?: string): Send
 
 // ---------------------------------------------------------------- recipient ids
 
-/** The shape an agent reads: something with an @ (an email), or base64 (letters, digits, `-_+/`, `=` padding). */
-const EMAIL_OR_ID = /^(?:[^\s@]+@[^\s@]+|[A-Za-z0-9_+/-]+={0,2})$/;
+/** An email address (the form z.email() checks), or base64 (letters, digits, `-_+/`, `=` padding). */
+const EMAIL_OR_ID = new RegExp(`^(${EMAIL}|[A-Za-z0-9_+/-]+={0,2})$`);
 const ID_MESSAGE = 'must be an email address or a legacy recipient id (base64 of the email)';
 
 /** One recipient, named by email or by id; an email is checked in full. */
@@ -71,7 +72,6 @@ export const recipientRef = (description: string) =>
   z.string().check(
     z.trim(),
     z.regex(EMAIL_OR_ID, ID_MESSAGE),
-    z.refine((text) => !text.includes('@') || z.regexes.email.test(text), ID_MESSAGE),
     z.describe(description),
   );
 

@@ -71,6 +71,7 @@ const dataObject = (description: string) =>
 
 const dataText = (description: string) =>
   z.string().check(
+    z.meta({ contentMediaType: 'application/json' }),
     z.superRefine((text, ctx) => {
       const problem = dataProblem(text);
       if (problem) ctx.addIssue({ code: 'custom', message: problem, input: text });
@@ -80,7 +81,7 @@ const dataText = (description: string) =>
 
 /** An object or its JSON text: for a line item of Zapier's form, which cannot hold a dict. */
 const dataObjectOrText = (description: string) =>
-  z.union([z.record(z.string(), z.unknown()), z.string()]).check(
+  z.union([z.record(z.string(), z.unknown()), z.string().check(z.meta({ contentMediaType: 'application/json' }))]).check(
     z.superRefine((value, ctx) => {
       const problem = dataProblem(value);
       if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });

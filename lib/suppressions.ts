@@ -57,7 +57,7 @@ const timeWindow = () =>
       ),
       end_time: z.optional(
         z.iso.datetime({ offset: true }).check(
-          z.describe('Only records added at or before this time: ISO-8601 with a zone, such as 2026-03-31T23:59:59Z. Leave blank for no upper bound.'),
+          z.describe('Only records added at or before this time: ISO-8601 with a zone, such as 2026-03-31T23:59:59Z, not before start_time. Leave blank for no upper bound.'),
         ),
       ),
       email: z.optional(

@@ -32,7 +32,7 @@ const input = z
       ),
     ),
     last_event_after: time('Only messages whose last event is at or after this time (ISO-8601, e.g. 2026-11-29T00:00:00Z).'),
-    last_event_before: time('Only messages whose last event is at or before this time (ISO-8601); with last_event_after it closes the range.'),
+    last_event_before: time('Only messages whose last event is at or before this time (ISO-8601); with last_event_after (not after this time) it closes the range.'),
     query: z.optional(
       z.string().check(
         z.trim(),
