@@ -64,10 +64,20 @@ export function zapierError(z: ZObject, error: unknown): Error {
   return new z.errors.Error(error.message, `sendgrid_${error.failure ?? error.status}`, error.status || undefined);
 }
 
+/** Where a step finds its operation: at hand (the app built from source), or loaded on first use (the build). */
+export type Load = () => Promise<AnyOperation>;
+
+export interface PerformOptions {
+  paged?: boolean;
+  list?: boolean;
+  trigger?: boolean;
+}
+
 /** The step's perform: input parsed before any request, errors in Zapier's terms, lists for triggers and searches. */
-function perform(operation: AnyOperation, { paged = false, list = false, trigger = false } = {}) {
+function perform(load: Load, { paged = false, list = false, trigger = false }: PerformOptions = {}) {
   return async (z: ZObject, bundle: Bundle) => {
     try {
+      const operation = await load();
       const raw = operation.zapier?.input ? operation.zapier.input(bundle.inputData) : bundle.inputData;
       const input = parseInput(operation.input, fromZapierInput(operation.input, raw, { dropUnknown: trigger }));
       // Triggers return the page Zapier asks for; the Marketing API's page token is kept in z.cursor.
@@ -84,44 +94,83 @@ function perform(operation: AnyOperation, { paged = false, list = false, trigger
 
 const asList = (result: unknown) => (result === undefined || result === null ? [] : Array.isArray(result) ? result : [result]);
 
-/** What every step type shares; `display` and `extra` add what is particular to one. */
-const step = <D extends object, E extends object>(operation: AnyOperation, run: ReturnType<typeof perform>, display: D, extra: E) => ({
-  key: operation.key,
-  noun: operation.noun,
-  display: { label: operation.label, description: operation.description, ...display },
-  operation: { ...extra, inputFields: [...inputFields(operation.input), ...extraFields(operation)], sample: operation.sample, perform: run },
-});
-
 /** The operation's account-dependent fields (`zapier.fields`), as the function Zapier calls when the form loads. */
-const extraFields = (operation: AnyOperation) => {
-  const fields = operation.zapier?.fields;
-  if (!fields) return [];
-  return [
-    async (z: ZObject, bundle: Bundle) => {
-      try {
-        return (await fields(apiFor(z, bundle, operation.scopes), bundle.inputData ?? {})) as PlainInputField[];
-      } catch (error) {
-        throw zapierError(z, error);
-      }
-    },
-  ];
+const extraFields = (load: Load) => async (z: ZObject, bundle: Bundle) => {
+  try {
+    const operation = await load();
+    return (await operation.zapier!.fields!(apiFor(z, bundle, operation.scopes), bundle.inputData ?? {})) as PlainInputField[];
+  } catch (error) {
+    throw zapierError(z, error);
+  }
 };
 
-export const toCreate = (operation: AnyOperation) => step(operation, perform(operation), {}, {}) satisfies Create;
+/** The parts of a step that depend on its kind: how its perform treats results, and what it adds to display and operation. */
+const KINDS = {
+  create: (_op: AnyOperation) => ({ run: {}, display: {}, extra: {} }),
+  search: (_op: AnyOperation) => ({ run: { list: true }, display: {}, extra: {} }),
+  trigger: (op: AnyOperation, hidden = false) => {
+    const paged = Boolean(op.paged);
+    return {
+      run: { paged, list: true, trigger: true },
+      display: { description: `Triggers when ${op.triggersWhen}.`, hidden },
+      // Only what SendGrid pages can paginate: a one-shot list would repeat itself on "Load more".
+      extra: { type: 'polling' as const, canPaginate: paged },
+    };
+  },
+};
 
-export const toSearch = (operation: AnyOperation) => step(operation, perform(operation, { list: true }), {}, {}) satisfies Search;
+/** What every step type shares; the kind adds what is particular to it. */
+function step(operation: AnyOperation, kind: ReturnType<(typeof KINDS)[keyof typeof KINDS]>) {
+  const load = async () => operation;
+  return {
+    key: operation.key,
+    noun: operation.noun,
+    display: { label: operation.label, description: operation.description, ...kind.display },
+    operation: {
+      ...kind.extra,
+      inputFields: [...inputFields(operation.input), ...(operation.zapier?.fields ? [extraFields(load)] : [])],
+      sample: operation.sample,
+      perform: perform(load, kind.run),
+    },
+  };
+}
+
+export const toCreate = (operation: AnyOperation) => step(operation, KINDS.create(operation)) satisfies Create;
+
+export const toSearch = (operation: AnyOperation) => step(operation, KINDS.search(operation)) satisfies Search;
 
 /** A polling trigger; `hidden` ones only fill dynamic dropdowns. */
-export const toTrigger = (operation: AnyOperation, { hidden = false } = {}) => {
-  const paged = Boolean(operation.paged);
-  return step(
-    operation,
-    perform(operation, { paged, list: true, trigger: true }),
-    { description: `Triggers when ${operation.triggersWhen}.`, hidden },
-    // Only what SendGrid pages can paginate: a one-shot list would repeat itself on "Load more".
-    { type: 'polling' as const, canPaginate: paged },
-  ) satisfies Trigger;
-};
+export const toTrigger = (operation: AnyOperation, { hidden = false } = {}) => step(operation, KINDS.trigger(operation, hidden)) satisfies Trigger;
+
+/** A step as the build writes it: every part but its functions, and how to give them back. */
+export interface StepData {
+  definition: { key: string; noun: string; display: object; operation: { inputFields: unknown[]; [more: string]: unknown } };
+  run: PerformOptions;
+  /** It has account-dependent fields, appended to inputFields as a function. */
+  extraFields: boolean;
+}
+
+/** The serializable part of a step, for the build to write (the eager step's functions left out). */
+export function stepData(operation: AnyOperation, kind: 'create' | 'search' | 'trigger', hidden = false): StepData {
+  const parts = kind === 'trigger' ? KINDS.trigger(operation, hidden) : KINDS[kind](operation);
+  const { operation: op, ...rest } = step(operation, parts);
+  const { perform: _perform, inputFields: fields, ...data } = op;
+  return {
+    definition: { ...rest, operation: { ...data, inputFields: fields.filter((field) => typeof field !== 'function') } },
+    run: parts.run,
+    extraFields: Boolean(operation.zapier?.fields),
+  };
+}
+
+/** A step rebuilt from what the build wrote, its operation loaded (and its module run) only when the step runs. */
+export function lazyStep({ definition, run, extraFields: extra }: StepData, load: Load) {
+  let loaded: Promise<AnyOperation> | undefined;
+  const once: Load = () => (loaded ??= load());
+  return {
+    ...definition,
+    operation: { ...definition.operation, inputFields: [...definition.operation.inputFields, ...(extra ? [extraFields(once)] : [])], perform: perform(once, run) },
+  };
+}
 
 /** A "find or create" step, for a search that names the create it pairs with (`zapier.searchOrCreate`). */
 export const toSearchOrCreate = (search: AnyOperation) => ({
