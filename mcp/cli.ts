@@ -2,7 +2,9 @@
 import { join } from 'node:path';
 import { Pacer } from '../lib/pacer';
 import { ConfigError, configOf, USAGE, type Config } from './config';
+import { AuditLog } from './audit';
 import { prebuiltCatalog } from './catalog';
+import { applyPolicy } from './policy';
 import { createServer } from './server';
 import { LineTransport } from './stdio';
 
@@ -24,10 +26,23 @@ async function main() {
   const sandbox = config.sandbox ? await (await import('../sandbox/server')).startSandbox({ statePath: config.sandboxState }) : undefined;
   const credentials = sandbox ? { apiKey: 'SG.sandbox', baseUrl: sandbox.url } : config.credentials!;
   const backend = sandbox ? `the embedded SendGrid sandbox at ${sandbox.url} (no email leaves this machine)` : `SendGrid at ${credentials.baseUrl}`;
-  // Prepared at build time; the operations load on the first tool call.
-  const catalog = prebuiltCatalog(join(__dirname, 'catalog.json'), async () => (await import('../operations')).default);
+  // Prepared at build time; the operations load on the first tool call. The policy decides what agents see.
+  const catalog = applyPolicy(
+    prebuiltCatalog(join(__dirname, 'catalog.json'), async () => (await import('../operations')).default),
+    config.policy,
+  );
+  if (!catalog.tools.length) {
+    console.error(`sendgrid-mcp: the filters (--methods, --read-only, --tags, and destructive tools being off without --allow-destructive) leave no tool.\n\n${USAGE}`);
+    process.exit(2);
+  }
   // One rate-limit memory for the whole process: over HTTP every request has its own server.
-  const serverOptions = { retry429: config.retry429, pacer: new Pacer(), discovery: config.discovery };
+  const serverOptions = {
+    retry429: config.retry429,
+    pacer: new Pacer(),
+    discovery: config.discovery,
+    expiresAt: config.policy.expiresAt,
+    audit: config.auditLog ? new AuditLog(config.auditLog, [credentials.apiKey]) : undefined,
+  };
   const toolCount = config.discovery ? `3 discovery tools for ${catalog.tools.length} operations` : `${catalog.tools.length} tools`;
 
   if (!config.http) {
@@ -43,7 +58,7 @@ async function main() {
 
   const { host, port, authToken } = config.http;
   const { serveHttp } = await import('./http');
-  const { url } = await serveHttp({ host, port, authToken, makeServer: () => createServer(catalog, credentials, serverOptions) });
+  const { url } = await serveHttp({ host, port, authToken, expiresAt: config.policy.expiresAt, makeServer: () => createServer(catalog, credentials, serverOptions) });
   const headers = authToken ? { headers: { Authorization: 'Bearer <your token>' } } : {};
   console.log(`SendGrid MCP server: ${url}`);
   console.log(`Backed by ${backend}; ${toolCount}.`);

@@ -3,7 +3,11 @@
 import { parseArgs } from 'node:util';
 import { checkBaseUrl, regionOf } from '../lib/region';
 import type { Credentials } from '../lib/http-axios';
+import type { Tag } from '../lib/operation';
 import { isLoopback } from './http';
+import { METHODS, type Method, type Policy } from './policy';
+
+const TAGS: readonly Tag[] = ['mail', 'contacts', 'lists', 'segments', 'custom_fields', 'templates', 'suppressions', 'stats', 'single_sends', 'senders', 'webhooks', 'legacy', 'advanced'];
 
 export const USAGE = `Usage: sendgrid-mcp [--http [--host 127.0.0.1] [--port 3000] [--auth-token TOKEN]] [--sandbox | --sandbox-if-no-key [--sandbox-state FILE]]
 
@@ -17,6 +21,12 @@ export const USAGE = `Usage: sendgrid-mcp [--http [--host 127.0.0.1] [--port 300
   --discovery          offer 3 tools (search_tools, describe_tool, call_tool) instead of the whole catalog
   --retry-429 N        on a SendGrid 429, wait for the reset (at most 20 s) and retry, up to N times (0-5;
                        default 0: the tool reports the 429 and when to retry)
+  --methods LIST       only tools that read, write or are custom (the raw request): e.g. read,write
+  --read-only          the same as --methods read
+  --tags LIST          only tools of these areas: ${TAGS.join(', ')}
+  --allow-destructive  also offer destructive tools (deletes, the raw request); off by default
+  --expires-at TIME    refuse every call after this ISO-8601 time (and answer 401 over HTTP)
+  --audit-log FILE     append one JSON line per call to FILE (and a readable line to stderr)
 
 Environment: SENDGRID_API_KEY (the key), SENDGRID_REGION (us or eu), SENDGRID_ON_BEHALF_OF (a subuser),
 SENDGRID_API_BASE_URL (overrides the API base), MCP_AUTH_TOKEN (as --auth-token).`;
@@ -35,6 +45,10 @@ export interface Config {
   retry429: number;
   /** Three discovery tools instead of the catalog. */
   discovery: boolean;
+  /** What agents may do. */
+  policy: Policy;
+  /** Where each call is recorded. */
+  auditLog?: string;
   credentials?: Credentials;
 }
 
@@ -55,18 +69,27 @@ export function configOf(args: string[], env: NodeJS.ProcessEnv): Config {
         'sandbox-state': { type: 'string' },
         'retry-429': { type: 'string' },
         discovery: { type: 'boolean', default: false },
+        methods: { type: 'string' },
+        'read-only': { type: 'boolean', default: false },
+        tags: { type: 'string' },
+        'allow-destructive': { type: 'boolean', default: false },
+        'expires-at': { type: 'string' },
+        'audit-log': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
   } catch (error) {
     throw new ConfigError((error as Error).message);
   }
-  if (values.help) return { help: true, sandbox: false, retry429: 0, discovery: false };
+  if (values.help) return { help: true, sandbox: false, retry429: 0, discovery: false, policy: { allowDestructive: false } };
 
   const retryText = values['retry-429'] ?? '0';
   if (!/^[0-5]$/.test(retryText)) throw new ConfigError(`--retry-429 must be a whole number from 0 to 5, not ${JSON.stringify(retryText)}.`);
   const retry429 = Number(retryText);
   const discovery = values.discovery;
+  const policy = policyOf(values);
+  const auditLog = values['audit-log'];
+  if (auditLog !== undefined && !auditLog.trim()) throw new ConfigError('--audit-log must name a file.');
 
   for (const flag of ['host', 'port', 'auth-token'] as const)
     if (values[flag] !== undefined && !values.http) throw new ConfigError(`--${flag} applies to --http only; add --http or leave it out.`);
@@ -92,7 +115,8 @@ export function configOf(args: string[], env: NodeJS.ProcessEnv): Config {
     throw new ConfigError((error as Error).message);
   }
 
-  if (!values.http) return { help: false, sandbox, sandboxState, retry429, discovery, credentials };
+  const settings = { help: false, sandbox, sandboxState, retry429, discovery, policy, auditLog, credentials };
+  if (!values.http) return settings;
 
   const portText = values.port ?? '3000';
   if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535) throw new ConfigError(`--port must be a whole number from 0 to 65535, not ${JSON.stringify(portText)}.`);
@@ -102,5 +126,28 @@ export function configOf(args: string[], env: NodeJS.ProcessEnv): Config {
   if (authToken !== undefined && authToken.length < 16) throw new ConfigError('The auth token must be at least 16 characters; make one with `openssl rand -hex 32`.');
   if (!isLoopback(host) && !authToken)
     throw new ConfigError(`Serving on ${host} lets other machines reach every tool: set --auth-token (or MCP_AUTH_TOKEN), which clients then send as "Authorization: Bearer <token>".`);
-  return { help: false, sandbox, sandboxState, retry429, discovery, credentials, http: { host, port: Number(portText), authToken } };
+  return { ...settings, http: { host, port: Number(portText), authToken } };
+}
+
+/** A comma-separated flag's values, each one of `allowed`. */
+function listOf<T extends string>(flag: string, text: string, allowed: readonly T[]): T[] {
+  const items = text.split(',').map((item) => item.trim()).filter(Boolean);
+  const unknown = items.filter((item) => !allowed.includes(item as T));
+  if (!items.length || unknown.length) throw new ConfigError(`--${flag} takes ${allowed.join(', ')} (comma-separated), not ${JSON.stringify(unknown.join(',') || text)}.`);
+  return items as T[];
+}
+
+function policyOf(values: { methods?: string; 'read-only'?: boolean; tags?: string; 'allow-destructive'?: boolean; 'expires-at'?: string }): Policy {
+  if (values['read-only'] && values.methods !== undefined) throw new ConfigError('--read-only is --methods read: give one or the other.');
+  const methods: Method[] | undefined = values['read-only'] ? ['read'] : values.methods === undefined ? undefined : listOf('methods', values.methods, METHODS);
+  const tags = values.tags === undefined ? undefined : listOf('tags', values.tags, TAGS);
+  let expiresAt: Date | undefined;
+  if (values['expires-at'] !== undefined) {
+    const text = values['expires-at'];
+    expiresAt = new Date(text);
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text) || Number.isNaN(expiresAt.getTime()))
+      throw new ConfigError(`--expires-at must be an ISO-8601 time with a zone, such as 2026-12-31T18:00:00Z, not ${JSON.stringify(text)}.`);
+    if (expiresAt.getTime() <= Date.now()) throw new ConfigError(`--expires-at ${text} is already past.`);
+  }
+  return { methods, tags, allowDestructive: Boolean(values['allow-destructive']), expiresAt };
 }

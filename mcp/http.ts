@@ -14,6 +14,8 @@ export interface HttpOptions {
   makeServer: () => Server;
   /** Required in `Authorization: Bearer …` when set; the CLI insists on one off loopback. */
   authToken?: string;
+  /** After this moment every request is answered 401. */
+  expiresAt?: Date;
 }
 
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
@@ -98,7 +100,7 @@ function shownHost(address: AddressInfo): string {
   return address.family === 'IPv6' ? `[${address.address}]` : address.address;
 }
 
-export async function serveHttp({ host, port, makeServer, authToken }: HttpOptions) {
+export async function serveHttp({ host, port, makeServer, authToken, expiresAt }: HttpOptions) {
   const names = new Set([...LOOPBACK_NAMES]);
   let boundPort = port;
   const http = createHttpServer(async (request, response) => {
@@ -106,6 +108,8 @@ export async function serveHttp({ host, port, makeServer, authToken }: HttpOptio
       const path = new URL(request.url ?? '/', 'http://localhost').pathname;
       if (path !== '/mcp') return reply(response, 404, -32000, 'Not found: the MCP endpoint is /mcp.');
       if (!allowed(request, names, boundPort)) return reply(response, 403, -32000, 'Forbidden: Host or Origin is not this server.');
+      if (expiresAt && Date.now() >= expiresAt.getTime())
+        return reply(response, 401, -32000, `Unauthorized: this server's access ended at ${expiresAt.toISOString()}.`);
       if (!authorized(request, authToken))
         return reply(response, 401, -32000, 'Unauthorized: send the server token as "Authorization: Bearer <token>".', { 'www-authenticate': 'Bearer' });
       if (request.method !== 'POST') return reply(response, 405, -32000, 'This server is stateless: use POST.', { allow: 'POST' });

@@ -1,12 +1,13 @@
 // The MCP server: the tool catalog is prepared once; a server object is cheap and made per connection
 // (or, over stateless HTTP, per request).
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import { CallToolRequestSchema, ListToolsRequestSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { createApi } from '../lib/client';
 import { axiosTransport, type Credentials } from '../lib/http-axios';
 import type { Pacer } from '../lib/pacer';
 import { version } from '../package.json';
 import { callDiscoveryTool, DISCOVERY_TOOLS } from './discovery';
+import type { AuditLog } from './audit';
 import type { Catalog } from './catalog';
 import { callTool, unknownTool } from './tools';
 
@@ -25,9 +26,17 @@ export interface ServerOptions {
   pacer?: Pacer;
   /** Offer three tools (search, describe, call) instead of the whole catalog. */
   discovery?: boolean;
+  /** After this moment every call is refused. */
+  expiresAt?: Date;
+  /** Where each call is recorded. */
+  audit?: AuditLog;
 }
 
-export function createServer(catalog: Catalog, credentials: Credentials, { deadlineMs = CALL_DEADLINE_MS, retry429 = 0, pacer, discovery = false }: ServerOptions = {}): Server {
+export function createServer(
+  catalog: Catalog,
+  credentials: Credentials,
+  { deadlineMs = CALL_DEADLINE_MS, retry429 = 0, pacer, discovery = false, expiresAt, audit }: ServerOptions = {},
+): Server {
   const server = new Server({ name: 'sendgrid', title: 'SendGrid', version }, { capabilities: { tools: {} }, instructions: INSTRUCTIONS });
   const transport = axiosTransport(credentials);
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: discovery ? DISCOVERY_TOOLS : catalog.tools }));
@@ -54,13 +63,33 @@ export function createServer(catalog: Catalog, credentials: Credentials, { deadl
                   .sendNotification({ method: 'notifications/progress', params: { progressToken, progress, ...(total === undefined ? {} : { total }), ...(message ? { message } : {}) } })
                   .catch(() => undefined),
       });
-    if (discovery) {
-      if (DISCOVERY_TOOLS.some((tool) => tool.name === params.name)) return callDiscoveryTool(catalog, apiFor, params.name, params.arguments ?? {});
-      return unknownTool(params.name, DISCOVERY_TOOLS.length, 'in discovery mode, run it through call_tool');
-    }
-    const operation = await catalog.operation(params.name);
-    if (!operation) return unknownTool(params.name, catalog.tools.length);
-    return callTool(operation, apiFor(params.name), params.arguments ?? {});
+    const run = async (): Promise<CallToolResult> => {
+      if (expiresAt && Date.now() >= expiresAt.getTime())
+        return { isError: true, content: [{ type: 'text', text: `This server's access ended at ${expiresAt.toISOString()}: every call is refused. Ask its owner for a new one.` }] };
+      if (discovery) {
+        if (DISCOVERY_TOOLS.some((tool) => tool.name === params.name)) return callDiscoveryTool(catalog, apiFor, params.name, params.arguments ?? {});
+        return unknownTool(params.name, DISCOVERY_TOOLS.length, 'in discovery mode, run it through call_tool');
+      }
+      const operation = await catalog.operation(params.name);
+      if (!operation) return unknownTool(params.name, catalog.tools.length);
+      return callTool(operation, apiFor(params.name), params.arguments ?? {});
+    };
+    const began = Date.now();
+    const result = await run();
+    // Recorded before the result goes back, so a crash right after loses nothing.
+    audit?.record({ time: new Date(began).toISOString(), agent: null, tool: params.name, arguments: params.arguments ?? {}, duration_ms: Date.now() - began, ...outcomeOf(result) });
+    return result;
   });
   return server;
+}
+
+/** What the audit log keeps of a result: ok or error, SendGrid's status, and the id SendGrid gave. */
+function outcomeOf(result: CallToolResult) {
+  const data = (result.structuredContent ?? {}) as { error?: { status?: number }; message_id?: unknown; job_id?: unknown; id?: unknown };
+  const id = [data.message_id, data.job_id, data.id].find((value) => typeof value === 'string') as string | undefined;
+  return {
+    outcome: result.isError ? ('error' as const) : ('ok' as const),
+    ...(result.isError && data.error?.status ? { status: data.error.status } : {}),
+    ...(!result.isError && id ? { sendgrid_id: id } : {}),
+  };
 }

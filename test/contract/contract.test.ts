@@ -40,7 +40,8 @@ beforeAll(async () => {
   process.env.SENDGRID_API_BASE_URL = recorder.url;
   const transport = new StdioClientTransport({
     command: process.execPath,
-    args: [join(__dirname, '../../bin/sendgrid-mcp.js')],
+    // Every operation is checked, destructive ones included.
+    args: [join(__dirname, '../../bin/sendgrid-mcp.js'), '--allow-destructive'],
     env: { SENDGRID_API_KEY: KEY, SENDGRID_API_BASE_URL: recorder.url },
     stderr: 'pipe',
   });

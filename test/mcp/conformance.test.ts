@@ -88,7 +88,7 @@ beforeAll(async () => {
   // The inspector reads `../package.json` relative to its working directory: keep the parent empty.
   work = join(scratch, 'work');
   mkdirSync(work);
-  const server = spawnCli(['--http', '--port', '0', '--sandbox']);
+  const server = spawnCli(['--http', '--port', '0', '--sandbox', '--allow-destructive']);
   const [, found] = await server.stdout.until(/^SendGrid MCP server: (\S+)\n/);
   url = found!;
 });
@@ -173,7 +173,7 @@ describe('MCP conformance suite (Streamable HTTP)', () => {
 // The MCP Inspector's CLI mode, over stdio (it spawns the server) and over Streamable HTTP.
 // ---------------------------------------------------------------------------------------------------------
 const targets = {
-  stdio: () => [process.execPath, BIN, '--sandbox'],
+  stdio: () => [process.execPath, BIN, '--sandbox', '--allow-destructive'],
   http: () => [url, '--transport', 'http'],
 };
 

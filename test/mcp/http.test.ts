@@ -13,7 +13,7 @@ let client: Client;
 
 beforeAll(async () => {
   requireBuild();
-  server = spawnCli(['--http', '--port', '0', '--sandbox']);
+  server = spawnCli(['--http', '--port', '0', '--sandbox', '--allow-destructive']);
   // The first stdout line is the contract: a script can read the URL from it.
   const [, found] = await server.stdout.until(/^SendGrid MCP server: (\S+)\n/);
   url = found!;

@@ -26,7 +26,7 @@ const loaded = () => require('node:fs').readFileSync(log, 'utf8').split('\n') as
 let client: Client;
 beforeAll(async () => {
   requireBuild();
-  const transport = new StdioClientTransport({ command: process.execPath, args: ['--require', preload, BIN, '--sandbox'], env: cleanEnv(), stderr: 'ignore' });
+  const transport = new StdioClientTransport({ command: process.execPath, args: ['--require', preload, BIN, '--sandbox', '--allow-destructive'], env: cleanEnv(), stderr: 'ignore' });
   client = new Client({ name: 'load-path', version: '1.0.0' });
   await client.connect(transport);
 });

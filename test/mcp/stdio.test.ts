@@ -12,7 +12,7 @@ let stderr: Output;
 
 beforeAll(async () => {
   requireBuild();
-  transport = new StdioClientTransport({ command: process.execPath, args: [BIN, '--sandbox'], env: cleanEnv(), stderr: 'pipe' });
+  transport = new StdioClientTransport({ command: process.execPath, args: [BIN, '--sandbox', '--allow-destructive'], env: cleanEnv(), stderr: 'pipe' });
   // With stderr 'pipe' the transport hands out a PassThrough before start, so the startup line is not missed.
   stderr = new Output(transport.stderr as NodeJS.ReadableStream | null);
   client = new Client({ name: 'mcp-e2e', version: '1.0.0' });

@@ -1,0 +1,40 @@
+// What an agent may do through this server: which tools it sees and may call (by method and area),
+// whether destructive tools are on, and until when. Enforced at call time: a tool the policy leaves
+// out is unknown to the agent, listed or not.
+import type { Tag } from '../lib/operation';
+import type { Catalog, ToolMeta } from './catalog';
+
+/** read: only reads; write: changes SendGrid; custom: the raw API request. */
+export type Method = 'read' | 'write' | 'custom';
+export const METHODS: readonly Method[] = ['read', 'write', 'custom'];
+
+export interface Policy {
+  /** Only tools of these methods (all when absent). */
+  methods?: readonly Method[];
+  /** Only tools of these areas (all when absent). */
+  tags?: readonly Tag[];
+  /** Destructive tools (deletes, the raw request) are left out unless this is set. */
+  allowDestructive: boolean;
+  /** After this moment every call is refused. */
+  expiresAt?: Date;
+}
+
+/** The raw request (tag `advanced`) is its own method; other tools read or write by their access. */
+export const methodOf = (meta: ToolMeta): Method => (meta.tags.includes('advanced') ? 'custom' : meta.access === 'read' ? 'read' : 'write');
+
+export const allows = (policy: Policy, meta: ToolMeta) =>
+  (!policy.methods || policy.methods.includes(methodOf(meta))) &&
+  (!policy.tags || meta.tags.some((tag) => policy.tags!.includes(tag))) &&
+  (policy.allowDestructive || meta.access !== 'destructive');
+
+/** The catalog as the policy lets an agent see and call it. */
+export function applyPolicy(catalog: Catalog, policy: Policy): Catalog {
+  const allowed = new Set(catalog.tools.filter((tool) => allows(policy, catalog.meta[tool.name]!)).map((tool) => tool.name));
+  return {
+    tools: catalog.tools.filter((tool) => allowed.has(tool.name)),
+    meta: Object.fromEntries(Object.entries(catalog.meta).filter(([name]) => allowed.has(name))),
+    operation: async (name) => (allowed.has(name) ? catalog.operation(name) : undefined),
+  };
+}
+
+export const expired = (policy: Policy, now = Date.now()) => Boolean(policy.expiresAt && now >= policy.expiresAt.getTime());
