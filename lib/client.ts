@@ -39,6 +39,9 @@ export type Transport = (request: HttpRequest, signal: AbortSignal) => Promise<R
 /** The most a transport reads of one answer: far above any real SendGrid page, far below harm. */
 export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
+/** Thrown by a transport that chose not to send (a dry run): it reaches the caller as it is. */
+export class NotSent extends Error {}
+
 /** Thrown by a transport whose answer passed MAX_RESPONSE_BYTES. */
 export class ResponseTooLarge extends Error {
   override name = 'ResponseTooLarge';
@@ -186,6 +189,7 @@ export function createApi(transport: Transport, options: ClientOptions): SendGri
       try {
         raw = await transport(http, signal);
       } catch (error) {
+        if (error instanceof NotSent) throw error;
         if (options.signal?.aborted) throw lost('cancelled', 'while waiting for the answer');
         if (timeout.aborted) throw lost('timeout', `no complete answer within the ${Math.round((options.deadlineMs ?? DEFAULT_DEADLINE_MS) / 1000)} s limit of one call`);
         if (error instanceof ResponseTooLarge) throw lost('too_large', `${MAX_RESPONSE_BYTES / 1024 / 1024} MB`);

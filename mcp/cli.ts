@@ -42,6 +42,7 @@ async function main() {
     discovery: config.discovery,
     expiresAt: config.policy.expiresAt,
     audit: config.auditLog ? new AuditLog(config.auditLog, [credentials.apiKey]) : undefined,
+    dryRun: config.dryRun,
   };
   const toolCount = config.discovery ? `3 discovery tools for ${catalog.tools.length} operations` : `${catalog.tools.length} tools`;
 

@@ -8,6 +8,7 @@ import type { Pacer } from '../lib/pacer';
 import { version } from '../package.json';
 import { callDiscoveryTool, DISCOVERY_TOOLS } from './discovery';
 import type { AuditLog } from './audit';
+import { dryRunTransport } from './dry-run';
 import type { Catalog } from './catalog';
 import { callTool, unknownTool } from './tools';
 
@@ -30,15 +31,17 @@ export interface ServerOptions {
   expiresAt?: Date;
   /** Where each call is recorded. */
   audit?: AuditLog;
+  /** Writes are shown, not sent. */
+  dryRun?: boolean;
 }
 
 export function createServer(
   catalog: Catalog,
   credentials: Credentials,
-  { deadlineMs = CALL_DEADLINE_MS, retry429 = 0, pacer, discovery = false, expiresAt, audit }: ServerOptions = {},
+  { deadlineMs = CALL_DEADLINE_MS, retry429 = 0, pacer, discovery = false, expiresAt, audit, dryRun = false }: ServerOptions = {},
 ): Server {
   const server = new Server({ name: 'sendgrid', title: 'SendGrid', version }, { capabilities: { tools: {} }, instructions: INSTRUCTIONS });
-  const transport = axiosTransport(credentials);
+  const transport = dryRun ? dryRunTransport(axiosTransport(credentials)) : axiosTransport(credentials);
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: discovery ? DISCOVERY_TOOLS : catalog.tools }));
   server.setRequestHandler(CallToolRequestSchema, async ({ params }, extra) => {
     const progressToken = params._meta?.progressToken;

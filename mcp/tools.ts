@@ -5,6 +5,7 @@ import type { SendGridApi } from '../lib/client';
 import { InputError, SendGridError } from '../lib/errors';
 import type { Access, AnyOperation } from '../lib/operation';
 import { parseInput } from '../lib/validate';
+import { DryRun } from './dry-run';
 
 /**
  * Hints from the access class, stated only where they differ from MCP's defaults (readOnlyHint false,
@@ -78,6 +79,10 @@ export async function callTool(operation: AnyOperation, api: SendGridApi, args: 
       structuredContent: structured,
     };
   } catch (error) {
+    if (error instanceof DryRun) {
+      const structured = error.toResult();
+      return { content: [{ type: 'text', text: `${error.message} Nothing was changed in SendGrid.` }, { type: 'text', text: JSON.stringify(structured) }], structuredContent: structured };
+    }
     // Our errors explain themselves and carry details (SendGrid's field errors, who a split send reached).
     const details = (error as { toJSON?: () => Record<string, unknown> }).toJSON;
     if (error instanceof SendGridError || error instanceof InputError || typeof details === 'function')

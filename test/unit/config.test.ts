@@ -60,6 +60,11 @@ describe('start-up settings', () => {
       refused(['--sandbox', `--retry-429=${bad}`], {}, /--retry-429 must be a whole number from 0 to 5/);
   });
 
+  it('takes --dry-run, off by default', () => {
+    expect(configOf(['--sandbox'], {}).dryRun).toBe(false);
+    expect(configOf(['--sandbox', '--dry-run'], {}).dryRun).toBe(true);
+  });
+
   it('refuses an unknown flag, by name', () => {
     refused(['--sandbx'], {}, /Unknown option '--sandbx'/);
   });
