@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { Pacer } from '../lib/pacer';
 import { ConfigError, configOf, USAGE, type Config } from './config';
 import { AuditLog } from './audit';
-import { prebuiltCatalog } from './catalog';
+import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { axiosTransport } from '../lib/http-axios';
+import { prebuiltCatalog, type Catalog } from './catalog';
+import { keyScopes, watchScopes } from './scopes';
 import { applyPolicy } from './policy';
 import { createServer } from './server';
 import { LineTransport } from './stdio';
@@ -26,15 +29,23 @@ async function main() {
   const sandbox = config.sandbox ? await (await import('../sandbox/server')).startSandbox({ statePath: config.sandboxState }) : undefined;
   const credentials = sandbox ? { apiKey: 'SG.sandbox', baseUrl: sandbox.url } : config.credentials!;
   const backend = sandbox ? `the embedded SendGrid sandbox at ${sandbox.url} (no email leaves this machine)` : `SendGrid at ${credentials.baseUrl}`;
-  // Prepared at build time; the operations load on the first tool call. The policy decides what agents see.
-  const catalog = applyPolicy(
+  // Prepared at build time; the operations load on the first tool call. The policy decides what agents
+  // see; the key's permissions then narrow it (checked beside start-up, see watchScopes).
+  const allowed = applyPolicy(
     prebuiltCatalog(join(__dirname, 'catalog.json'), async () => (await import('../operations')).default),
     config.policy,
   );
-  if (!catalog.tools.length) {
+  if (!allowed.tools.length) {
     console.error(`sendgrid-mcp: the filters (--methods, --read-only, --tags, and destructive tools being off without --allow-destructive) leave no tool.\n\n${USAGE}`);
     process.exit(2);
   }
+  const catalog: Catalog = { ...allowed };
+  const servers = new Set<Server>();
+  // The embedded sandbox's key has every permission: nothing to ask.
+  if (!sandbox && !config.ignoreScopes)
+    void watchScopes(allowed, catalog, () => keyScopes(axiosTransport(credentials), credentials.baseUrl, [credentials.apiKey]), {
+      changed: () => servers.forEach((server) => void server.sendToolListChanged().catch(() => undefined)),
+    });
   // One rate-limit memory for the whole process: over HTTP every request has its own server.
   const serverOptions = {
     retry429: config.retry429,
@@ -48,6 +59,7 @@ async function main() {
 
   if (!config.http) {
     const server = createServer(catalog, credentials, serverOptions);
+    servers.add(server);
     server.onerror = (error) => console.error(`sendgrid-mcp: ${error.message}`);
     // The client closing stdin is the end of the session: the sandbox would otherwise keep an
     // orphan process alive.

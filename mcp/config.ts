@@ -28,6 +28,7 @@ export const USAGE = `Usage: sendgrid-mcp [--http [--host 127.0.0.1] [--port 300
   --expires-at TIME    refuse every call after this ISO-8601 time (and answer 401 over HTTP)
   --audit-log FILE     append one JSON line per call to FILE (and a readable line to stderr)
   --dry-run            writes are validated and shown (method, path, body), never sent; reads go out
+  --ignore-scopes      offer every tool, even those the key's permissions (GET /v3/scopes) do not allow
 
 Environment: SENDGRID_API_KEY (the key), SENDGRID_REGION (us or eu), SENDGRID_ON_BEHALF_OF (a subuser),
 SENDGRID_API_BASE_URL (overrides the API base), MCP_AUTH_TOKEN (as --auth-token).`;
@@ -52,6 +53,8 @@ export interface Config {
   auditLog?: string;
   /** Writes are shown, not sent. */
   dryRun: boolean;
+  /** Offer tools whatever the key's permissions. */
+  ignoreScopes: boolean;
   credentials?: Credentials;
 }
 
@@ -79,13 +82,14 @@ export function configOf(args: string[], env: NodeJS.ProcessEnv): Config {
         'expires-at': { type: 'string' },
         'audit-log': { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
+        'ignore-scopes': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
   } catch (error) {
     throw new ConfigError((error as Error).message);
   }
-  if (values.help) return { help: true, sandbox: false, retry429: 0, discovery: false, policy: { allowDestructive: false }, dryRun: false };
+  if (values.help) return { help: true, sandbox: false, retry429: 0, discovery: false, policy: { allowDestructive: false }, dryRun: false, ignoreScopes: false };
 
   const retryText = values['retry-429'] ?? '0';
   if (!/^[0-5]$/.test(retryText)) throw new ConfigError(`--retry-429 must be a whole number from 0 to 5, not ${JSON.stringify(retryText)}.`);
@@ -119,7 +123,7 @@ export function configOf(args: string[], env: NodeJS.ProcessEnv): Config {
     throw new ConfigError((error as Error).message);
   }
 
-  const settings = { help: false, sandbox, sandboxState, retry429, discovery, policy, auditLog, dryRun: values['dry-run'], credentials };
+  const settings = { help: false, sandbox, sandboxState, retry429, discovery, policy, auditLog, dryRun: values['dry-run'], ignoreScopes: values['ignore-scopes'], credentials };
   if (!values.http) return settings;
 
   const portText = values.port ?? '3000';

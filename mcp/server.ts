@@ -40,7 +40,7 @@ export function createServer(
   credentials: Credentials,
   { deadlineMs = CALL_DEADLINE_MS, retry429 = 0, pacer, discovery = false, expiresAt, audit, dryRun = false }: ServerOptions = {},
 ): Server {
-  const server = new Server({ name: 'sendgrid', title: 'SendGrid', version }, { capabilities: { tools: {} }, instructions: INSTRUCTIONS });
+  const server = new Server({ name: 'sendgrid', title: 'SendGrid', version }, { capabilities: { tools: { listChanged: true } }, instructions: INSTRUCTIONS });
   const transport = dryRun ? dryRunTransport(axiosTransport(credentials)) : axiosTransport(credentials);
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: discovery ? DISCOVERY_TOOLS : catalog.tools }));
   server.setRequestHandler(CallToolRequestSchema, async ({ params }, extra) => {
