@@ -36,8 +36,9 @@ export class AuditLog {
     private readonly maxBytes = 10 * 1024 * 1024,
   ) {}
 
-  record(entry: Omit<AuditEntry, 'arguments'> & { arguments: unknown }): void {
-    const line = JSON.stringify({ ...entry, arguments: redactArguments(entry.arguments, this.secrets) });
+  /** `secrets`: more to leave out of this entry, such as the secret the agent connected with. */
+  record(entry: Omit<AuditEntry, 'arguments'> & { arguments: unknown }, secrets: readonly string[] = []): void {
+    const line = JSON.stringify({ ...entry, arguments: redactArguments(entry.arguments, [...this.secrets, ...secrets]) });
     this.rotate(line.length);
     appendFileSync(this.file, `${line}\n`);
     const status = entry.status ? ` (SendGrid ${entry.status})` : '';

@@ -3,18 +3,19 @@
 import { parseArgs } from 'node:util';
 import { checkBaseUrl, regionOf } from '../lib/region';
 import type { Credentials } from '../lib/http-axios';
-import type { Tag } from '../lib/operation';
 import { isLoopback } from './http';
-import { METHODS, type Method, type Policy } from './policy';
+import { ISO_TIME, METHODS, TAGS, type Method, type Policy } from './policy';
+import { loadPolicyFile, PolicyFileError, type Agent } from './policy-file';
 
-const TAGS: readonly Tag[] = ['mail', 'contacts', 'lists', 'segments', 'custom_fields', 'templates', 'suppressions', 'stats', 'single_sends', 'senders', 'webhooks', 'legacy', 'advanced'];
-
-export const USAGE = `Usage: sendgrid-mcp [--http [--host 127.0.0.1] [--port 3000] [--auth-token TOKEN]] [--sandbox | --sandbox-if-no-key [--sandbox-state FILE]]
+export const USAGE = `Usage: sendgrid-mcp [--http [--host 127.0.0.1] [--port 3000] [--auth-token TOKEN | --policy FILE]] [--sandbox | --sandbox-if-no-key [--sandbox-state FILE]]
+       sendgrid-mcp agents add NAME --policy FILE [--methods LIST] [--tags LIST] [--allow-destructive] [--expires-at TIME] [--on-behalf-of SUBUSER]
 
   (default)            MCP over stdio
   --http               Streamable HTTP at http://HOST:PORT/mcp
   --host, --port       where to listen (default 127.0.0.1:3000; port 0 picks a free one)
   --auth-token TOKEN   require "Authorization: Bearer TOKEN" (or set MCP_AUTH_TOKEN); required off loopback
+  --policy FILE        several agents, each with its own token and policy (JSON; see \`agents add\`): a
+                       request names its agent by /mcp/<token> or "Authorization: Bearer <token>"
   --sandbox            use the embedded SendGrid sandbox: no email leaves this machine
   --sandbox-if-no-key  use the sandbox only when SENDGRID_API_KEY is not set
   --sandbox-state FILE keep the sandbox's account in FILE (JSON), reloaded at the next start
@@ -49,6 +50,8 @@ export interface Config {
   discovery: boolean;
   /** What agents may do. */
   policy: Policy;
+  /** Several agents, each with its own secret and policy (--policy FILE; HTTP only). */
+  agents?: Agent[];
   /** Where each call is recorded. */
   auditLog?: string;
   /** Writes are shown, not sent. */
@@ -70,6 +73,7 @@ export function configOf(args: string[], env: NodeJS.ProcessEnv): Config {
         host: { type: 'string' },
         port: { type: 'string' },
         'auth-token': { type: 'string' },
+        policy: { type: 'string' },
         sandbox: { type: 'boolean', default: false },
         'sandbox-if-no-key': { type: 'boolean', default: false },
         'sandbox-state': { type: 'string' },
@@ -99,6 +103,8 @@ export function configOf(args: string[], env: NodeJS.ProcessEnv): Config {
   const auditLog = values['audit-log'];
   if (auditLog !== undefined && !auditLog.trim()) throw new ConfigError('--audit-log must name a file.');
 
+  if (values.policy !== undefined && !values.http)
+    throw new ConfigError('--policy applies to --http only: over stdio the server has one client, so use --methods, --tags, --allow-destructive and --expires-at instead.');
   for (const flag of ['host', 'port', 'auth-token'] as const)
     if (values[flag] !== undefined && !values.http) throw new ConfigError(`--${flag} applies to --http only; add --http or leave it out.`);
 
@@ -123,7 +129,22 @@ export function configOf(args: string[], env: NodeJS.ProcessEnv): Config {
     throw new ConfigError((error as Error).message);
   }
 
-  const settings = { help: false, sandbox, sandboxState, retry429, discovery, policy, auditLog, dryRun: values['dry-run'], ignoreScopes: values['ignore-scopes'], credentials };
+  let agents: Agent[] | undefined;
+  if (values.policy !== undefined) {
+    for (const flag of ['methods', 'read-only', 'tags', 'allow-destructive', 'expires-at'] as const)
+      if (values[flag] !== undefined && values[flag] !== false)
+        throw new ConfigError(`--${flag} does not apply with --policy: each agent's policy file entry says what it may do.`);
+    if (values['auth-token'] !== undefined || env.MCP_AUTH_TOKEN)
+      throw new ConfigError('--policy and --auth-token (or MCP_AUTH_TOKEN) both say who may connect: choose one.');
+    try {
+      agents = loadPolicyFile(values.policy);
+    } catch (error) {
+      if (error instanceof PolicyFileError) throw new ConfigError(error.message);
+      throw error;
+    }
+  }
+
+  const settings = { help: false, agents, sandbox, sandboxState, retry429, discovery, policy, auditLog, dryRun: values['dry-run'], ignoreScopes: values['ignore-scopes'], credentials };
   if (!values.http) return settings;
 
   const portText = values.port ?? '3000';
@@ -132,7 +153,7 @@ export function configOf(args: string[], env: NodeJS.ProcessEnv): Config {
   if (!host.trim()) throw new ConfigError('--host must name an address, such as 127.0.0.1.');
   const authToken = values['auth-token'] ?? (env.MCP_AUTH_TOKEN || undefined);
   if (authToken !== undefined && authToken.length < 16) throw new ConfigError('The auth token must be at least 16 characters; make one with `openssl rand -hex 32`.');
-  if (!isLoopback(host) && !authToken)
+  if (!isLoopback(host) && !authToken && !agents)
     throw new ConfigError(`Serving on ${host} lets other machines reach every tool: set --auth-token (or MCP_AUTH_TOKEN), which clients then send as "Authorization: Bearer <token>".`);
   return { ...settings, http: { host, port: Number(portText), authToken } };
 }
@@ -153,7 +174,7 @@ function policyOf(values: { methods?: string; 'read-only'?: boolean; tags?: stri
   if (values['expires-at'] !== undefined) {
     const text = values['expires-at'];
     expiresAt = new Date(text);
-    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text) || Number.isNaN(expiresAt.getTime()))
+    if (!ISO_TIME.test(text) || Number.isNaN(expiresAt.getTime()))
       throw new ConfigError(`--expires-at must be an ISO-8601 time with a zone, such as 2026-12-31T18:00:00Z, not ${JSON.stringify(text)}.`);
     if (expiresAt.getTime() <= Date.now()) throw new ConfigError(`--expires-at ${text} is already past.`);
   }

@@ -11,11 +11,17 @@ import { MAX_MESSAGE_BYTES } from './limits';
 export interface HttpOptions {
   host: string;
   port: number;
-  makeServer: () => Server;
+  /** A server for one request; `agent` and `secret` come from `agentOf` when it is set. */
+  makeServer: (agent?: string, secret?: string) => Server;
   /** Required in `Authorization: Bearer …` when set; the CLI insists on one off loopback. */
   authToken?: string;
   /** After this moment every request is answered 401. */
   expiresAt?: Date;
+  /**
+   * Several agents (instead of `authToken`): the agent a secret names, from the path `/mcp/<secret>`
+   * or `Authorization: Bearer <secret>`, or undefined (unknown or expired: 404 by path, 401 by header).
+   */
+  agentOf?: (secret: string) => string | undefined;
 }
 
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
@@ -52,6 +58,10 @@ function authorized(request: IncomingMessage, token: string | undefined): boolea
   const given = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '';
   return timingSafeEqual(digest(given), digest(token));
 }
+
+/** The answers to an unknown secret: the same whatever the secret, and a path's the same as any unknown path's. */
+const NOT_FOUND = 'Not found.';
+const UNKNOWN_AGENT = 'Unauthorized: send an agent\'s token as "Authorization: Bearer <token>", or use its URL /mcp/<token>.';
 
 const reply = (response: ServerResponse, status: number, code: number, message: string, headers: Record<string, string> = {}) => {
   response.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -100,14 +110,25 @@ function shownHost(address: AddressInfo): string {
   return address.family === 'IPv6' ? `[${address.address}]` : address.address;
 }
 
-export async function serveHttp({ host, port, makeServer, authToken, expiresAt }: HttpOptions) {
+export async function serveHttp({ host, port, makeServer, authToken, expiresAt, agentOf }: HttpOptions) {
   const names = new Set([...LOOPBACK_NAMES]);
   let boundPort = port;
   const http = createHttpServer(async (request, response) => {
     try {
       const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-      if (path !== '/mcp') return reply(response, 404, -32000, 'Not found: the MCP endpoint is /mcp.');
+      // With agents, /mcp/<secret> names one (for clients that cannot send headers); /mcp takes a bearer.
+      const route = agentOf ? /^\/mcp(?:\/([^/]+))?$/.exec(path) : path === '/mcp' ? [path] : null;
+      if (!route) return reply(response, 404, -32000, agentOf ? NOT_FOUND : 'Not found: the MCP endpoint is /mcp.');
       if (!allowed(request, names, boundPort)) return reply(response, 403, -32000, 'Forbidden: Host or Origin is not this server.');
+      let agent: string | undefined;
+      let secret: string | undefined;
+      if (agentOf) {
+        const byPath = route[1] !== undefined;
+        secret = byPath ? route[1]! : (/^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '');
+        agent = secret ? agentOf(secret) : undefined;
+        if (agent === undefined)
+          return byPath ? reply(response, 404, -32000, NOT_FOUND) : reply(response, 401, -32000, UNKNOWN_AGENT, { 'www-authenticate': 'Bearer' });
+      }
       if (expiresAt && Date.now() >= expiresAt.getTime())
         return reply(response, 401, -32000, `Unauthorized: this server's access ended at ${expiresAt.toISOString()}.`);
       if (!authorized(request, authToken))
@@ -125,7 +146,7 @@ export async function serveHttp({ host, port, makeServer, authToken, expiresAt }
       // into hundreds of SendGrid calls at once.
       if (Array.isArray(body) && body.length > MAX_BATCH)
         return reply(response, 400, -32600, `Invalid Request: a batch may hold at most ${MAX_BATCH} messages; this one holds ${body.length}.`);
-      const server = makeServer();
+      const server = makeServer(agent, secret);
       const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
       // Closing the server when the client goes away aborts its running tool calls (their signal fires).
       response.on('close', () => {

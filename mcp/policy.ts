@@ -7,6 +7,9 @@ import type { Catalog, ToolMeta } from './catalog';
 /** read: only reads; write: changes SendGrid; custom: the raw API request. */
 export type Method = 'read' | 'write' | 'custom';
 export const METHODS: readonly Method[] = ['read', 'write', 'custom'];
+export const TAGS: readonly Tag[] = ['mail', 'contacts', 'lists', 'segments', 'custom_fields', 'templates', 'suppressions', 'stats', 'single_sends', 'senders', 'webhooks', 'legacy', 'advanced'];
+/** An ISO-8601 time with a zone, such as 2026-12-31T18:00:00Z. */
+export const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 export interface Policy {
   /** Only tools of these methods (all when absent). */

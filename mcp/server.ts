@@ -33,12 +33,16 @@ export interface ServerOptions {
   audit?: AuditLog;
   /** Writes are shown, not sent. */
   dryRun?: boolean;
+  /** The agent this server acts for, named in the audit log (--policy). */
+  agent?: string;
+  /** Secrets of this connection (an agent's token), never written to the audit log. */
+  secrets?: readonly string[];
 }
 
 export function createServer(
   catalog: Catalog,
   credentials: Credentials,
-  { deadlineMs = CALL_DEADLINE_MS, retry429 = 0, pacer, discovery = false, expiresAt, audit, dryRun = false }: ServerOptions = {},
+  { deadlineMs = CALL_DEADLINE_MS, retry429 = 0, pacer, discovery = false, expiresAt, audit, dryRun = false, agent, secrets = [] }: ServerOptions = {},
 ): Server {
   const server = new Server({ name: 'sendgrid', title: 'SendGrid', version }, { capabilities: { tools: { listChanged: true } }, instructions: INSTRUCTIONS });
   const transport = dryRun ? dryRunTransport(axiosTransport(credentials)) : axiosTransport(credentials);
@@ -80,7 +84,7 @@ export function createServer(
     const began = Date.now();
     const result = await run();
     // Recorded before the result goes back, so a crash right after loses nothing.
-    audit?.record({ time: new Date(began).toISOString(), agent: null, tool: params.name, arguments: params.arguments ?? {}, duration_ms: Date.now() - began, ...outcomeOf(result) });
+    audit?.record({ time: new Date(began).toISOString(), agent: agent ?? null, tool: params.name, arguments: params.arguments ?? {}, duration_ms: Date.now() - began, ...outcomeOf(result) }, secrets);
     return result;
   });
   return server;
