@@ -23,6 +23,15 @@ async function connect(args: string[], env = cleanEnv()) {
   return client;
 }
 
+/** The built server against a sandbox of the test's own, whose state the test can read. */
+async function connectTo(baseUrl: string, args: string[]) {
+  const client = new Client({ name: 'policy-test', version: '1.0.0' });
+  const env = cleanEnv({ SENDGRID_API_KEY: 'SG.policy-test-key.0123', SENDGRID_API_BASE_URL: baseUrl });
+  await client.connect(new StdioClientTransport({ command: process.execPath, args: [BIN, ...args], env }));
+  clients.push(client);
+  return client;
+}
+
 const keys = (filter: (op: (typeof operations)[number]) => boolean) => operations.filter(filter).map((op) => op.key).sort();
 const listed = async (client: Client) => (await client.listTools()).tools.map((t) => t.name).sort();
 
@@ -81,6 +90,24 @@ describe('--expires-at', () => {
     expect(textOf(late)).toMatch(/access ended at .*every call is refused/);
     const answer = await fetch(url!, { method: 'POST', headers: mcpHeaders, body: initialize });
     expect(answer.status).toBe(401);
+  });
+});
+
+describe('--dry-run', () => {
+  it('over stdio, returns the mail it would send and the sandbox receives no write', async () => {
+    const { startSandbox } = await import('../../sandbox/server');
+    const sandbox = await startSandbox({ webhookDelivery: false });
+    try {
+      const client = await connectTo(sandbox.url, ['--dry-run']);
+      const shown = await call(client, 'send_email', { to: ['ada@example.com'], from_email: 'orders@example.com', subject: 'Hi', text: 'Hello' });
+      const list = await call(client, 'create_list', { name: 'Not made' });
+      expect(shown.structuredContent).toMatchObject({ dry_run: true, sent: false, request: { method: 'POST' } });
+      expect(list.structuredContent).toMatchObject({ dry_run: true, request: { method: 'POST', body: { name: 'Not made' } } });
+      expect(sandbox.state.mail).toHaveLength(0);
+      expect(sandbox.state.lists.map((l) => l.name)).not.toContain('Not made');
+    } finally {
+      await sandbox.close();
+    }
   });
 });
 
