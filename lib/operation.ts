@@ -7,20 +7,8 @@ import type { SendGridApi } from './client';
 export type Access = 'read' | 'write' | 'destructive';
 
 /** Functional areas, used to filter tools. */
-export type Tag =
-  | 'mail'
-  | 'contacts'
-  | 'lists'
-  | 'segments'
-  | 'custom_fields'
-  | 'templates'
-  | 'suppressions'
-  | 'stats'
-  | 'single_sends'
-  | 'senders'
-  | 'webhooks'
-  | 'legacy'
-  | 'advanced';
+export const TAGS = ['mail', 'contacts', 'lists', 'segments', 'custom_fields', 'templates', 'suppressions', 'stats', 'single_sends', 'senders', 'webhooks', 'legacy', 'advanced'] as const;
+export type Tag = (typeof TAGS)[number];
 
 /**
  * A strict object (`z.strictObject`): an unknown argument, such as a misspelled `BCC`, is refused,

@@ -47,3 +47,13 @@ export function prebuiltCatalog(file: string, load: () => Promise<readonly AnyOp
     },
   };
 }
+
+/** The catalog with only the tools `keep` accepts, listed and callable alike. */
+export function narrow(catalog: Catalog, keep: (meta: ToolMeta) => boolean): Catalog {
+  const allowed = new Set(catalog.tools.filter((tool) => keep(catalog.meta[tool.name]!)).map((tool) => tool.name));
+  return {
+    tools: catalog.tools.filter((tool) => allowed.has(tool.name)),
+    meta: Object.fromEntries(Object.entries(catalog.meta).filter(([name]) => allowed.has(name))),
+    operation: async (name) => (allowed.has(name) ? catalog.operation(name) : undefined),
+  };
+}

@@ -6,12 +6,11 @@ import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
 import * as z from 'zod/mini';
 import type { SendGridApi } from '../lib/client';
 import { InputError } from '../lib/errors';
-import type { Tag } from '../lib/operation';
+import { TAGS } from '../lib/operation';
 import { parseInput } from '../lib/validate';
 import { agentSchema, callTool, unknownTool } from './tools';
 import type { Catalog } from './catalog';
 
-const TAGS: readonly Tag[] = ['mail', 'contacts', 'lists', 'segments', 'custom_fields', 'templates', 'suppressions', 'stats', 'single_sends', 'senders', 'webhooks', 'legacy', 'advanced'];
 
 const searchInput = z.strictObject({
   query: z.optional(z.string().check(z.maxLength(200), z.describe('Words to look for in tool names and descriptions, such as "add contacts to a list".'))),

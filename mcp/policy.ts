@@ -2,12 +2,12 @@
 // whether destructive tools are on, and until when. Enforced at call time: a tool the policy leaves
 // out is unknown to the agent, listed or not.
 import type { Tag } from '../lib/operation';
-import type { Catalog, ToolMeta } from './catalog';
+import { narrow, type Catalog, type ToolMeta } from './catalog';
 
 /** read: only reads; write: changes SendGrid; custom: the raw API request. */
 export type Method = 'read' | 'write' | 'custom';
 export const METHODS: readonly Method[] = ['read', 'write', 'custom'];
-export const TAGS: readonly Tag[] = ['mail', 'contacts', 'lists', 'segments', 'custom_fields', 'templates', 'suppressions', 'stats', 'single_sends', 'senders', 'webhooks', 'legacy', 'advanced'];
+export { TAGS } from '../lib/operation';
 /** An ISO-8601 time with a zone, such as 2026-12-31T18:00:00Z. */
 export const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -31,13 +31,6 @@ export const allows = (policy: Policy, meta: ToolMeta) =>
   (policy.allowDestructive || meta.access !== 'destructive');
 
 /** The catalog as the policy lets an agent see and call it. */
-export function applyPolicy(catalog: Catalog, policy: Policy): Catalog {
-  const allowed = new Set(catalog.tools.filter((tool) => allows(policy, catalog.meta[tool.name]!)).map((tool) => tool.name));
-  return {
-    tools: catalog.tools.filter((tool) => allowed.has(tool.name)),
-    meta: Object.fromEntries(Object.entries(catalog.meta).filter(([name]) => allowed.has(name))),
-    operation: async (name) => (allowed.has(name) ? catalog.operation(name) : undefined),
-  };
-}
+export const applyPolicy = (catalog: Catalog, policy: Policy): Catalog => narrow(catalog, (meta) => allows(policy, meta));
 
 export const expired = (policy: Policy, now = Date.now()) => Boolean(policy.expiresAt && now >= policy.expiresAt.getTime());

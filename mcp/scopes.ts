@@ -2,17 +2,12 @@
 // key may call) and leaves out the tools the key could not call, saying which and why; a later check
 // that finds the permissions changed updates the list and tells connected clients.
 import { createApi, type Transport } from '../lib/client';
-import type { Catalog } from './catalog';
+import { narrow, type Catalog } from './catalog';
 
 /** The tools whose every declared permission the key has (tools that declare none stay). */
 export function applyScopes(catalog: Catalog, scopes: readonly string[]): Catalog {
   const has = new Set(scopes);
-  const allowed = new Set(catalog.tools.filter((tool) => (catalog.meta[tool.name]?.scopes ?? []).every((scope) => has.has(scope))).map((tool) => tool.name));
-  return {
-    tools: catalog.tools.filter((tool) => allowed.has(tool.name)),
-    meta: Object.fromEntries(Object.entries(catalog.meta).filter(([name]) => allowed.has(name))),
-    operation: async (name) => (allowed.has(name) ? catalog.operation(name) : undefined),
-  };
+  return narrow(catalog, (meta) => meta.scopes.every((scope) => has.has(scope)));
 }
 
 /** "create_list (needs marketing.read)": what was left out, and why. */

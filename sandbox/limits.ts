@@ -1,5 +1,7 @@
 // Rate limits per endpoint family, as SendGrid reports them: X-RateLimit-Limit/Remaining/Reset and 429.
-// Off unless configured; when off, the headers still show a generous, constant budget.
+// Off unless configured; when off, the headers still show a generous, constant budget. Families are
+// read as the client's pacer reads them.
+import { familyOf } from '../lib/pacer';
 
 export interface RateLimitOptions {
   /** Requests per window for a family without its own limit (default 600). */
@@ -10,8 +12,6 @@ export interface RateLimitOptions {
   families?: Record<string, number>;
 }
 
-/** The family of a path: its first two segments after /v3 (marketing/contacts, mail/send, suppression/bounces). */
-export const familyOf = (path: string) => path.split('/').slice(2, 4).join('/');
 
 export class RateLimiter {
   private windows = new Map<string, { start: number; used: number }>();
