@@ -208,6 +208,7 @@ describe('start-up', () => {
     const file = policyWith({ on_behalf_of: 'subuser-1', api_key: 'SG.own-key' });
     const run = spawnCli(['--http', '--host', '0.0.0.0', '--port', '0', '--sandbox', '--policy', file]);
     await run.stdout.until(/^SendGrid MCP server: /m);
-    expect(run.stdout.text).toMatch(/1 agent\(s\): ops \(\d+ tools\)/);
+    // The agents line follows the URL line, perhaps in a later chunk of output.
+    await run.stdout.until(/1 agent\(s\): ops \(\d+ tools\)/);
   });
 });
