@@ -1,7 +1,7 @@
 // zod input schema → Zapier input fields, and Zapier's input data → what the schema parses.
 import * as z from 'zod/mini';
 import type { PlainInputField } from 'zapier-platform-core';
-import { zapierHints } from './hints';
+import { type ZapierHint, zapierHints } from './hints';
 import type { InputSchema } from './operation';
 
 type Schema = z.ZodMiniType;
@@ -43,6 +43,37 @@ export const labelFor = (key: string) =>
 
 const isInteger = (def: Def) => def.type === 'number' && ['safeint', 'int32', 'uint32'].includes(String(def.format));
 
+type Check = { check: string; minimum?: number; maximum?: number; value?: number; inclusive?: boolean; format?: string };
+const checksOf = (def: Def) => ((def.checks ?? []) as { _zod: { def: Check } }[]).map((c) => c._zod.def);
+const count = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * The limits an agent reads in the JSON Schema, said in words for the form (descriptions leave them to
+ * the schema): "Up to 100 characters.", "Up to 1,000 items.", "From 1 to 500.", "A date (YYYY-MM-DD).".
+ */
+function limitsOf(def: Def, hint: ZapierHint): string[] {
+  const checks = checksOf(def);
+  const maxLength = checks.find((c) => c.check === 'max_length')?.maximum;
+  if (def.type === 'array') return maxLength ? [`Up to ${count(maxLength)} items.`] : [];
+  if (def.type === 'string') {
+    const format = String(def.format ?? checks.find((c) => c.check === 'string_format')?.format ?? '');
+    const words = [];
+    if (format === 'date') words.push('A date (YYYY-MM-DD).');
+    if (format === 'datetime' && hint.type !== 'datetime') words.push('An ISO-8601 time with a zone, such as 2026-03-01T09:00:00Z.');
+    if (format === 'url') words.push('A full link, https://….');
+    if (maxLength && maxLength <= 100_000) words.push(`Up to ${count(maxLength)} characters.`);
+    return words;
+  }
+  if (def.type === 'number') {
+    const low = checks.find((c) => c.check === 'greater_than' && c.inclusive);
+    const high = checks.find((c) => c.check === 'less_than' && c.inclusive);
+    if (low && high) return [`From ${count(low.value!)} to ${count(high.value!)}.`];
+    if (high) return [`At most ${count(high.value!)}.`];
+    if (low && low.value !== 0) return [`At least ${count(low.value!)}.`];
+  }
+  return [];
+}
+
 function field(key: string, schema: Schema): PlainInputField {
   const { base, optional, fallback, layers } = unwrap(schema);
   const { hint, description } = metaOf(layers);
@@ -52,7 +83,9 @@ function field(key: string, schema: Schema): PlainInputField {
     label: hint.label ?? labelFor(key),
     required: !optional,
   };
-  if (description) out.helpText = description;
+  const element = def.type === 'array' ? defOf(unwrap(def.element as Schema).base) : undefined;
+  const help = [description, ...limitsOf(def, hint), ...(element ? limitsOf(element, hint).filter((words) => !words.startsWith('Up to')) : [])].filter(Boolean);
+  if (help.length) out.helpText = help.join(' ');
   if (hint.placeholder) out.placeholder = hint.placeholder;
   if (hint.dynamic) out.dynamic = hint.dynamic;
   if (hint.search) out.search = hint.search;

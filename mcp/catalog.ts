@@ -8,6 +8,8 @@ import { toolFor } from './tools';
 
 /** What discovery filters on, beside the tool definition itself. */
 export interface ToolMeta {
+  /** The operation's label ("Add or Update Contacts"): words search_tools matches, kept out of tools/list. */
+  label: string;
   tags: readonly Tag[];
   access: Access;
   scopes: readonly string[];
@@ -26,7 +28,7 @@ export interface Catalog extends CatalogData {
 
 export const catalogData = (operations: readonly AnyOperation[]): CatalogData => ({
   tools: operations.map(toolFor),
-  meta: Object.fromEntries(operations.map((op) => [op.key, { tags: op.tags, access: op.access, scopes: op.scopes }])),
+  meta: Object.fromEntries(operations.map((op) => [op.key, { label: op.label, tags: op.tags, access: op.access, scopes: op.scopes }])),
 });
 
 /** A catalog built now from operations at hand (tests, scripts). */

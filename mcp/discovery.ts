@@ -8,7 +8,8 @@ import type { SendGridApi } from '../lib/client';
 import { InputError } from '../lib/errors';
 import { TAGS } from '../lib/operation';
 import { parseInput } from '../lib/validate';
-import { agentSchema, callTool, unknownTool } from './tools';
+import { agentSchema } from './agent-schema';
+import { callTool, unknownTool } from './tools';
 import type { Catalog } from './catalog';
 
 
@@ -27,21 +28,18 @@ const callInput = z.strictObject({
 export const DISCOVERY_TOOLS: Tool[] = [
   {
     name: 'search_tools',
-    title: 'Search Tools',
     description: 'Finds SendGrid tools by words, area (tag) or access; returns names and one-line summaries. Then use describe_tool for a tool\'s input schema, and call_tool to run it.',
     inputSchema: agentSchema(searchInput) as Tool['inputSchema'],
     annotations: { readOnlyHint: true, openWorldHint: false },
   },
   {
     name: 'describe_tool',
-    title: 'Describe Tool',
     description: 'Returns one SendGrid tool\'s full definition: description, input schema and hints (read-only, destructive).',
     inputSchema: agentSchema(describeInput) as Tool['inputSchema'],
     annotations: { readOnlyHint: true, openWorldHint: false },
   },
   {
     name: 'call_tool',
-    title: 'Call Tool',
     description: 'Runs a SendGrid tool by name with its arguments and returns its result. It may send email or delete data, as the tool it calls does: check that tool\'s hints with describe_tool first.',
     inputSchema: agentSchema(callInput) as Tool['inputSchema'],
     annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
@@ -52,7 +50,7 @@ const STOP_WORDS = new Set(['an', 'the', 'to', 'of', 'in', 'on', 'for', 'and', '
 
 const firstSentence = (text: string) => /^.*?[.!?](\s|$)/.exec(text)?.[0].trim() ?? text;
 
-/** Tools whose name, title, tags or description hold the query's words, best matches first. */
+/** Tools whose name, label, tags or description hold the query's words, best matches first. */
 function search(catalog: Catalog, { query, tag, access, limit = 10 }: z.output<typeof searchInput>) {
   const words = (query ?? '').toLowerCase().split(/[^a-z0-9_]+/).filter((w) => w.length > 1 && !STOP_WORDS.has(w));
   // Legacy tools serve old accounts: they come after the current ones unless legacy is asked for.
@@ -62,10 +60,10 @@ function search(catalog: Catalog, { query, tag, access, limit = 10 }: z.output<t
     .filter(({ meta }) => (!tag || meta.tags.includes(tag)) && (!access || meta.access === access))
     .map(({ tool, meta }) => {
       const name = tool.name.replace(/_/g, ' ');
-      const title = (tool.title ?? '').toLowerCase();
+      const label = meta.label.toLowerCase();
       const description = (tool.description ?? '').toLowerCase();
       const score = words.reduce(
-        (sum, w) => sum + (name.includes(w) ? 3 : 0) + (title.includes(w) ? 2 : 0) + (meta.tags.some((t) => t.includes(w)) ? 2 : 0) + (description.includes(w) ? 1 : 0),
+        (sum, w) => sum + (name.includes(w) ? 3 : 0) + (label.includes(w) ? 2 : 0) + (meta.tags.some((t) => t.includes(w)) ? 2 : 0) + (description.includes(w) ? 1 : 0),
         0,
       );
       return { tool, meta, score: meta.tags.includes('legacy') && !wantsLegacy ? score / 2 : score };
@@ -76,7 +74,7 @@ function search(catalog: Catalog, { query, tag, access, limit = 10 }: z.output<t
     total: scored.length,
     tools: scored
       .slice(0, limit)
-      .map(({ tool, meta }) => ({ name: tool.name, title: tool.title, access: meta.access, tags: [...meta.tags], summary: firstSentence(tool.description ?? '') })),
+      .map(({ tool, meta }) => ({ name: tool.name, label: meta.label, access: meta.access, tags: [...meta.tags], summary: firstSentence(tool.description ?? '') })),
   };
 }
 
@@ -99,7 +97,7 @@ export async function callDiscoveryTool(catalog: Catalog, api: (name: string) =>
       const { name: wanted } = parseInput(describeInput, args);
       const tool = catalog.tools.find((t) => t.name === wanted);
       if (!tool) return unknownTool(wanted, catalog.tools.length);
-      return result(`${tool.name}: ${tool.title ?? tool.name}.`, { tool });
+      return result(`${tool.name}: ${catalog.meta[tool.name]!.label}.`, { tool });
     }
     const { name: wanted, arguments: toolArgs } = parseInput(callInput, args);
     const operation = await catalog.operation(wanted);

@@ -1,10 +1,10 @@
 // The MCP face: one tool per operation, named by its key. Generic: it never names an endpoint.
 import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
-import * as z from 'zod/mini';
 import type { SendGridApi } from '../lib/client';
 import { InputError, SendGridError } from '../lib/errors';
 import type { Access, AnyOperation } from '../lib/operation';
 import { parseInput } from '../lib/validate';
+import { agentSchema } from './agent-schema';
 import { DryRun } from './dry-run';
 
 /**
@@ -19,38 +19,11 @@ const HINTS: Record<Access, Tool['annotations']> = {
   destructive: { destructiveHint: true },
 };
 
-type JsonSchema = Record<string, unknown>;
-
-/** Keywords zod emits that cost an agent context and tell it nothing. */
-const isNoise = (key: string, value: unknown, schema: JsonSchema) =>
-  key === '$schema' ||
-  (key === 'pattern' && typeof schema.format === 'string') || // zod's regex for the format (~150 characters for email)
-  ((key === 'minimum' || key === 'maximum') && Math.abs(Number(value)) === Number.MAX_SAFE_INTEGER) || // z.int()'s ±2^53
-  (key === 'propertyNames' && (value as JsonSchema)?.type === 'string'); // every JSON key is a string
-
-/** The JSON Schema an agent reads, without the noise above. Calls are still checked against the full zod schema. */
-export function agentSchema(schema: z.ZodMiniType): JsonSchema {
-  const prune = (node: unknown): unknown => {
-    if (Array.isArray(node)) return node.map(prune);
-    if (!node || typeof node !== 'object') return node;
-    const out: JsonSchema = {};
-    for (const [key, value] of Object.entries(node as JsonSchema)) {
-      // Under `properties` the keys are field names, not keywords: a field may be called `pattern`.
-      if (key === 'properties' && value && typeof value === 'object')
-        out[key] = Object.fromEntries(Object.entries(value).map(([name, field]) => [name, prune(field)]));
-      else if (!isNoise(key, value, node as JsonSchema)) out[key] = prune(value);
-    }
-    return out;
-  };
-  return prune(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' })) as JsonSchema;
-}
-
+/** A tool's definition. No `title`: the name already says it, and every byte of tools/list costs the agent. */
 export const toolFor = (operation: AnyOperation): Tool => ({
   name: operation.key,
-  title: operation.label,
   description: operation.description,
   inputSchema: agentSchema(operation.input) as Tool['inputSchema'],
-  // The tool's own title says it; the annotations do not repeat it.
   annotations: HINTS[operation.access],
 });
 

@@ -1,5 +1,6 @@
 import operations from '../../operations';
-import { agentSchema, MAX_RESULT_BYTES, toolFor } from '../../mcp/tools';
+import { agentSchema, plainSchema } from '../../mcp/agent-schema';
+import { MAX_RESULT_BYTES, toolFor } from '../../mcp/tools';
 import { mcpClient, sendgrid, textOf } from './helpers';
 
 describe('MCP tools', () => {
@@ -94,5 +95,47 @@ describe('agentSchema', () => {
     expect(Object.keys(json.properties as object)).toEqual(['pattern', '$schema', 'to']);
     expect((json.properties as Record<string, object>).to).toEqual({ type: 'string', format: 'email' });
     expect(json).not.toHaveProperty('$schema');
+  });
+
+  type Json = Record<string, unknown>;
+  /** Writes each `$ref` out again, its own description kept: what the agent's schema means, spelled out. */
+  const inline = (schema: Json): Json => {
+    const defs = (schema.$defs ?? {}) as Record<string, Json>;
+    const walk = (node: unknown): unknown => {
+      if (Array.isArray(node)) return node.map(walk);
+      if (!node || typeof node !== 'object') return node;
+      const { $ref, $defs: _, ...rest } = node as Json;
+      const target = typeof $ref === 'string' ? defs[$ref.replace('#/$defs/', '')] : undefined;
+      if ($ref !== undefined && !target) throw new Error(`${String($ref)} points at nothing`);
+      const own = Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, walk(value)]));
+      return target ? { ...(walk(target) as Json), ...own } : own;
+    };
+    return walk(schema) as Json;
+  };
+  const sameKeys = (value: unknown): unknown =>
+    Array.isArray(value) ? value.map(sameKeys) : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sameKeys(v)])) : value;
+
+  it('defines a repeated piece once and means exactly the plain schema (every tool)', () => {
+    let shared = 0;
+    for (const op of operations) {
+      const schema = agentSchema(op.input);
+      if (schema.$defs) shared++;
+      expect(sameKeys(inline(schema))).toEqual(sameKeys(plainSchema(op.input)));
+      expect(JSON.stringify(schema).length).toBeLessThanOrEqual(JSON.stringify(plainSchema(op.input)).length);
+    }
+    expect(shared).toBeGreaterThanOrEqual(3);
+  });
+
+  it("writes send_email's address rule once, for To, Cc, Bcc and Reply-To alike", () => {
+    const schema = agentSchema(operations.find((op) => op.key === 'send_email')!.input);
+    expect(JSON.stringify(schema).split('"pattern":"^ *((').length - 1).toBe(1);
+    const addressRule = JSON.stringify(inline(schema).properties && (inline(schema).properties as Record<string, Json>).reply_to);
+    expect(addressRule).toContain('"pattern":"^ *((');
+    expect(JSON.stringify((schema.properties as Record<string, Json>).reply_to)).toContain('"$ref":"#/$defs/');
+  });
+
+  it('leaves out the type beside an enum, which the enum already fixes', async () => {
+    const z = await import('zod/mini');
+    expect(agentSchema(z.object({ kind: z.enum(['a', 'b']) })).properties).toEqual({ kind: { enum: ['a', 'b'] } });
   });
 });

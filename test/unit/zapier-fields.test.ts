@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { zapier } from '../../lib/hints';
 import { fromZapierInput, inputFields, labelFor } from '../../lib/zapier-fields';
-import { agentSchema } from '../../mcp/tools';
+import { agentSchema } from '../../mcp/agent-schema';
 
 const schema = z.object({
   note: z.optional(z.string().check(z.describe('A note.'))),
@@ -57,6 +57,34 @@ describe('zod schema → Zapier input fields', () => {
     const json = JSON.stringify(agentSchema(schema));
     expect(json).not.toMatch(/"dynamic":|list_groups|placeholder|altersDynamicFields|"label":/);
     expect(json).toContain('The group.');
+  });
+
+  it('says in words the limits the JSON Schema shows an agent, after the description', () => {
+    const limited = z.object({
+      title: z.string().check(z.maxLength(100), z.describe('Shown in the inbox.')),
+      day: z.optional(z.iso.date()),
+      at: z.optional(z.iso.datetime({ offset: true })),
+      picked: zapier(z.optional(z.iso.datetime({ offset: true })), { type: 'datetime' }),
+      link: z.optional(z.url()),
+      tags: z.optional(z.array(z.string().check(z.maxLength(20))).check(z.maxLength(10))),
+      days: z.optional(z.array(z.iso.date())),
+      size: z.optional(z.int().check(z.minimum(1), z.maximum(5000))),
+      page: z.optional(z.int().check(z.minimum(1))),
+      id: z.optional(z.int().check(z.positive())),
+    });
+    const help = Object.fromEntries(inputFields(limited).map((f) => [f.key, f.helpText]));
+    expect(help).toEqual({
+      title: 'Shown in the inbox. Up to 100 characters.',
+      day: 'A date (YYYY-MM-DD).',
+      at: 'An ISO-8601 time with a zone, such as 2026-03-01T09:00:00Z.',
+      picked: undefined, // Zapier's date picker fills it
+      link: 'A full link, https://….',
+      tags: 'Up to 10 items.',
+      days: 'A date (YYYY-MM-DD).',
+      size: 'From 1 to 5,000.',
+      page: 'At least 1.',
+      id: undefined,
+    });
   });
 
   it('writes labels people read', () => {

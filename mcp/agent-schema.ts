@@ -1,0 +1,91 @@
+// The JSON Schema an agent reads for a tool: exactly as strict as the zod schema that checks the call,
+// in as few bytes as that allows, since every byte of tools/list is paid for in the agent's context.
+import * as z from 'zod/mini';
+
+type JsonSchema = Record<string, unknown>;
+
+/** Keywords that cost an agent context and tell it nothing. */
+const isNoise = (key: string, value: unknown, schema: JsonSchema) =>
+  key === '$schema' ||
+  (key === 'pattern' && typeof schema.format === 'string') || // zod's regex for the format (~150 characters for email)
+  ((key === 'minimum' || key === 'maximum') && Math.abs(Number(value)) === Number.MAX_SAFE_INTEGER) || // z.int()'s ±2^53
+  (key === 'propertyNames' && (value as JsonSchema)?.type === 'string') || // every JSON key is a string
+  (key === 'type' && Array.isArray(schema.enum)); // the enum already says which values, hence which type
+
+const isObject = (node: unknown): node is JsonSchema => !!node && typeof node === 'object' && !Array.isArray(node);
+
+/** Calls `visit` on each subschema of `node` (not on `node` itself), with the field it belongs to. */
+function eachSubschema(node: JsonSchema, field: string, visit: (schema: JsonSchema, field: string, replace: (next: JsonSchema) => void) => void) {
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'properties' && isObject(value))
+      for (const [name, child] of Object.entries(value)) {
+        if (isObject(child)) visit(child, name, (next) => (value[name] = next));
+      }
+    else if ((key === 'items' || key === 'additionalProperties') && isObject(value)) visit(value, field, (next) => (node[key] = next));
+    else if ((key === 'anyOf' || key === 'oneOf') && Array.isArray(value))
+      value.forEach((child, index) => isObject(child) && visit(child, field, (next) => (value[index] = next)));
+  }
+}
+
+/**
+ * Defines once, in `$defs`, each piece of schema a tool repeats (an address in To, Cc and Reply-To; an
+ * SGQL condition at each level of a query), largest saving first, for as long as it saves bytes. A field's
+ * own description stays beside its `$ref`. Each piece is named after the first field it appears in.
+ */
+function shareRepeats(root: JsonSchema): JsonSchema {
+  const defs: Record<string, JsonSchema> = {};
+  const bare = ({ description: _, ...rest }: JsonSchema) => JSON.stringify(rest);
+  const nodes = () => [root, ...Object.values(defs)];
+  for (;;) {
+    const seen = new Map<string, { count: number; field: string }>();
+    const count = (schema: JsonSchema, field: string) => {
+      if (schema.$ref === undefined) {
+        const key = bare(schema);
+        const entry = seen.get(key) ?? { count: 0, field };
+        entry.count += 1;
+        seen.set(key, entry);
+      }
+      eachSubschema(schema, field, count);
+    };
+    for (const node of nodes()) eachSubschema(node, '', count);
+    const nameFor = (field: string) => {
+      let name = field || 'item';
+      while (defs[name]) name += '_';
+      return name;
+    };
+    // Bytes saved: n copies become n `{"$ref":"#/$defs/name"}`, and one copy goes under `"name":` in `$defs`.
+    const saving = (key: string, { count: n, field }: { count: number; field: string }) => {
+      const name = nameFor(field).length;
+      return (n - 1) * key.length - n * (19 + name) - (name + 4) - (Object.keys(defs).length ? 0 : '"$defs":{},'.length);
+    };
+    const [key, best] = [...seen].sort((a, b) => saving(...b) - saving(...a))[0] ?? [];
+    if (!key || !best || saving(key, best) <= 0) break;
+    const name = nameFor(best.field);
+    defs[name] = JSON.parse(key) as JsonSchema;
+    const replace = (schema: JsonSchema, field: string, put: (next: JsonSchema) => void) => {
+      if (bare(schema) === key) put({ $ref: `#/$defs/${name}`, ...(schema.description ? { description: schema.description } : {}) });
+      else eachSubschema(schema, field, replace);
+    };
+    for (const node of nodes()) eachSubschema(node, '', replace);
+  }
+  return Object.keys(defs).length ? { ...root, $defs: defs } : root;
+}
+
+/** The zod schema's JSON Schema without the noise above, each piece written out where it is used. */
+export function plainSchema(schema: z.ZodMiniType): JsonSchema {
+  const prune = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(prune);
+    if (!isObject(node)) return node;
+    const out: JsonSchema = {};
+    for (const [key, value] of Object.entries(node)) {
+      // Under `properties` the keys are field names, not keywords: a field may be called `pattern`.
+      if (key === 'properties' && isObject(value)) out[key] = Object.fromEntries(Object.entries(value).map(([name, field]) => [name, prune(field)]));
+      else if (!isNoise(key, value, node)) out[key] = prune(value);
+    }
+    return out;
+  };
+  return prune(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' })) as JsonSchema;
+}
+
+/** The JSON Schema an agent reads: plain, with repeated pieces defined once. Calls are still checked against the full zod schema. */
+export const agentSchema = (schema: z.ZodMiniType): JsonSchema => shareRepeats(plainSchema(schema));
