@@ -17,8 +17,18 @@ function report(name, tools) {
   console.log(`  ${name}: ${sizes.length} tools, ${total} bytes, mean ${mean.toFixed(0)} bytes per tool (budget ${BUDGET}: ${mean <= BUDGET ? 'met' : 'MISSED'}), largest ${sizes[0][0]} ${sizes[0][1]} bytes`);
 }
 
+/** The tool without any description, its own or its fields': what names, strict schemas and annotations cost alone. */
+const withoutWords = (node) =>
+  Array.isArray(node)
+    ? node.map(withoutWords)
+    : node && typeof node === 'object'
+      ? Object.fromEntries(Object.entries(node).filter(([key, value]) => key !== 'description' || typeof value !== 'string').map(([key, value]) => [key, key === 'properties' || key === '$defs' ? Object.fromEntries(Object.entries(value).map(([name, field]) => [name, withoutWords(field)])) : withoutWords(value)]))
+      : node;
+
 console.log('tools/list size (bytes of JSON per tool definition)');
-report('full catalogue (--allow-destructive)', await listTools(['--allow-destructive']));
+const full = await listTools(['--allow-destructive']);
+report('full catalogue (--allow-destructive)', full);
+report('  the same without any description (schemas, names, annotations)', full.map(withoutWords));
 report('default (no destructive tools)', await listTools([]));
 report('read-only (--read-only)', await listTools(['--read-only']));
 report('discovery mode (--discovery)', await listTools(['--discovery']));

@@ -12,37 +12,37 @@ import { agentSchema } from './agent-schema';
 import { callTool, unknownTool } from './tools';
 import type { Catalog } from './catalog';
 
-
 const searchInput = z.strictObject({
-  query: z.optional(z.string().check(z.maxLength(200), z.describe('Words to look for in tool names and descriptions, such as "add contacts to a list".'))),
-  tag: z.optional(z.enum(TAGS).check(z.describe('Only tools of this area.'))),
-  access: z.optional(z.enum(['read', 'write', 'destructive']).check(z.describe('Only tools that read, write or destroy.'))),
-  limit: z.optional(z.int().check(z.minimum(1), z.maximum(50), z.describe('How many tools to return (default 10).'))),
+  query: z.optional(z.string().check(z.maxLength(200), z.describe('Words, such as "add contacts to a list".'))),
+  tag: z.optional(z.enum(TAGS)),
+  access: z.optional(z.enum(['read', 'write', 'destructive'])),
+  limit: z.optional(z.int().check(z.minimum(1), z.maximum(50), z.describe('Default 10.'))),
 });
-const describeInput = z.strictObject({ name: z.string().check(z.minLength(1), z.maxLength(45), z.describe('A tool name from search_tools.')) });
+const describeInput = z.strictObject({ name: z.string().check(z.minLength(1), z.maxLength(45), z.describe('From search_tools.')) });
 const callInput = z.strictObject({
-  name: z.string().check(z.minLength(1), z.maxLength(45), z.describe('The tool to call, as search_tools names it.')),
-  arguments: z.optional(z.record(z.string(), z.unknown()).check(z.describe('Its arguments, as describe_tool shows its input schema.'))),
+  name: z.string().check(z.minLength(1), z.maxLength(45), z.describe('From search_tools.')),
+  arguments: z.optional(z.record(z.string(), z.unknown()).check(z.describe('As its input schema says.'))),
 });
 
 export const DISCOVERY_TOOLS: Tool[] = [
   {
     name: 'search_tools',
-    description: 'Finds SendGrid tools by words, area (tag) or access; returns names and one-line summaries. Then use describe_tool for a tool\'s input schema, and call_tool to run it.',
+    description: 'Finds SendGrid tools by words, area or access. describe_tool gives one\'s input schema; call_tool runs it.',
     inputSchema: agentSchema(searchInput) as Tool['inputSchema'],
     annotations: { readOnlyHint: true, openWorldHint: false },
   },
   {
     name: 'describe_tool',
-    description: 'Returns one SendGrid tool\'s full definition: description, input schema and hints (read-only, destructive).',
+    description: 'Returns a SendGrid tool\'s definition: description, input schema, hints.',
     inputSchema: agentSchema(describeInput) as Tool['inputSchema'],
     annotations: { readOnlyHint: true, openWorldHint: false },
   },
   {
     name: 'call_tool',
-    description: 'Runs a SendGrid tool by name with its arguments and returns its result. It may send email or delete data, as the tool it calls does: check that tool\'s hints with describe_tool first.',
+    description: 'Runs a SendGrid tool by name. It may send email or delete data, as that tool does: check its hints first.',
     inputSchema: agentSchema(callInput) as Tool['inputSchema'],
-    annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
+    // MCP's defaults (not read-only, not idempotent, open world) all hold; the one that matters is said.
+    annotations: { destructiveHint: true },
   },
 ];
 
