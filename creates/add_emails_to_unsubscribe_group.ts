@@ -8,13 +8,13 @@ export default defineOperation({
   noun: 'Unsubscribe Group Suppression',
   label: 'Add Emails to Unsubscribe Group',
   description:
-    "Adds addresses to an unsubscribe group, as if they had opted out of it: SendGrid stops sending them email of that group, and only that group. It first checks that the group exists, because SendGrid puts addresses sent to a missing group on the global suppression list (no email at all). To opt an address out of everything, use add_global_suppressions.",
+    "Adds addresses to an unsubscribe group's opt-outs, after checking it exists (else SendGrid suppresses them globally).",
   access: 'write',
   tags: ['suppressions'],
   scopes: ['asm.groups.suppressions.create', 'asm.groups.read'],
   input: z.strictObject({
-    group_id: groupId('The id of the unsubscribe group the addresses opt out of (list_unsubscribe_groups lists them).'),
-    recipient_emails: recipientEmails('The addresses to add, such as ada@example.com.'),
+    group_id: groupId('From list_unsubscribe_groups.'),
+    recipient_emails: recipientEmails(),
   }),
   sample: { group_id: 4127, group_name: 'Product Updates', recipient_emails: ['ada@example.com', 'grace@example.com'] },
   async perform(api, { group_id, recipient_emails }) {

@@ -7,11 +7,11 @@ export default defineOperation({
   noun: 'Global Suppression',
   label: 'Add Global Suppressions',
   description:
-    'Adds addresses to the global suppression list, as if they had unsubscribed from all your mail: SendGrid then sends them no email at all, whatever the group. To opt an address out of one kind of email only, use add_emails_to_unsubscribe_group; to undo, remove_global_suppression.',
+    'Adds addresses to the global suppression list: SendGrid sends them nothing. For one group: add_emails_to_unsubscribe_group.',
   access: 'write',
   tags: ['suppressions'],
   scopes: ['asm.suppressions.global.create'],
-  input: z.strictObject({ recipient_emails: recipientEmails('The addresses to suppress, such as ada@example.com.') }),
+  input: z.strictObject({ recipient_emails: recipientEmails() }),
   sample: { recipient_emails: ['ada@example.com', 'grace@example.com'] },
   async perform(api, { recipient_emails }) {
     const added = await api.post<{ recipient_emails?: string[] }>('/v3/asm/suppressions/global', { body: { recipient_emails } });

@@ -24,27 +24,27 @@ export default defineOperation({
   noun: 'Request',
   label: 'API Request (Advanced)',
   description:
-    "Sends an authenticated request to any SendGrid v3 endpoint, for what no other step covers; the connection adds the API key and subuser. Returns the status, headers and parsed body. Paths are relative to the API (such as /v3/marketing/lists); a full URL is refused unless it is on the SendGrid API's own host, so the key is never sent elsewhere. An error status (400 and above) fails the step with SendGrid's message. It can change or delete anything the key allows, and a POST to /v3/mail/send sends email.",
+    'Sends an authenticated request to any SendGrid v3 endpoint. It can change or delete anything the key allows; POST /v3/mail/send sends email.',
   access: 'destructive',
   tags: ['advanced'],
   scopes: [],
   input: z.strictObject({
-    method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).check(z.describe('The HTTP method.')),
+    method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
     path: zapier(
       z.string().check(
         z.regex(/^(\/(?!\/)|https:\/\/)/, 'must start with "/" (such as /v3/scopes) or be a full https URL on the SendGrid API host'),
-        z.describe('The endpoint under the API base, such as /v3/marketing/lists.'),
+        z.describe('Such as /v3/marketing/lists; full URLs only on the SendGrid API host.'),
       ),
       { label: 'Path', placeholder: '/v3/marketing/lists' },
     ),
-    query: z.optional(z.record(z.string(), z.string()).check(z.describe('Query string parameters, such as page_size → 100.'))),
+    query: z.optional(z.record(z.string(), z.string())),
     headers: z.optional(
       z.record(z.string(), z.string()).check(
         z.refine(
           (headers) => !Object.keys(headers).some(isReserved),
           `cannot set ${RESERVED_HEADERS.join(', ')} or Proxy-*: the connection provides them`,
         ),
-        z.describe('Extra request headers. Authorization comes from the connection and cannot be set here.'),
+        z.describe('Authorization comes from the connection.'),
       ),
     ),
     body: zapier(
@@ -53,7 +53,7 @@ export default defineOperation({
           // Says that a text body is JSON (contentMediaType applies to strings only).
           z.meta({ contentMediaType: 'application/json' }),
           z.refine(isJsonText, 'must be valid JSON'),
-          z.describe('The JSON body, for POST, PUT and PATCH: an object, or JSON text.'),
+          z.describe('An object or JSON text.'),
         ),
       ),
       { type: 'code', label: 'Body (JSON)' },

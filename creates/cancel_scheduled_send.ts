@@ -7,7 +7,7 @@ export default defineOperation({
   noun: 'Scheduled Send',
   label: 'Cancel or Pause Scheduled Send',
   description:
-    'Cancels or pauses every scheduled email sent with one batch id (see create_mail_batch and send_email\'s send_at and batch_id). Cancelled emails are dropped at their send time; paused ones are held, for up to 72 hours. SendGrid does not guarantee a cancellation less than 10 minutes before the send time. A batch already paused or cancelled is refused by SendGrid (400); list them with list_scheduled_sends. It does not affect emails without a batch id, nor Single Sends (use unschedule_single_send).',
+    'Cancels or pauses every scheduled email sent with a batch_id (not guaranteed within 10 minutes of send time). A batch already paused or cancelled is refused.',
   access: 'write',
   tags: ['mail'],
   scopes: ['user.scheduled_sends.create'],
@@ -17,11 +17,11 @@ export default defineOperation({
         z.trim(),
         z.regex(/^[a-zA-Z0-9_-]+$/, 'must be a batch id (letters, digits, - and _)'),
         z.maxLength(128),
-        z.describe('The batch id the scheduled emails were sent with. On Zapier, map it from the Create Mail Batch step.'),
+        z.describe('From create_mail_batch.'),
       ),
       { dynamic: 'list_scheduled_sends.batch_id.label', label: 'Batch ID' },
     ),
-    status: z.enum(['cancel', 'pause']).check(z.describe('cancel: the emails are never sent; pause: they are held until the pause is removed in SendGrid (at most 72 hours).')),
+    status: z.enum(['cancel', 'pause']).check(z.describe('A pause holds them for at most 72 hours.')),
   }),
   sample: { batch_id: 'HkJ5yLYULb7Rj8GKSx7u025ouWVlMgAi', status: 'cancel' },
   perform: async (api, { batch_id, status }) => {

@@ -16,7 +16,7 @@ const RESERVED_NAMES = new Set([
 ]);
 
 /** SendGrid's rules for a custom field name; shared with rename_custom_field. */
-export const customFieldName = (description: string) =>
+export const customFieldName = (description = "Unique ignoring case; not a reserved field's name.") =>
   z.string().check(
     z.trim(),
     z.minLength(1),
@@ -31,13 +31,13 @@ export default defineOperation({
   noun: 'Custom Field',
   label: 'Create Custom Field',
   description:
-    'Creates a custom field for Marketing Campaigns contacts, of type Text, Number or Date, and returns its id (such as e1_T). The name uses letters, digits and underscores, starts with a letter or underscore, is unique ignoring case, and is not a reserved field name (email, first_name, …); an account holds up to 500 custom fields. It sets no value on any contact; the type cannot be changed later.',
+    'Creates a custom contact field and returns its id. Its type cannot change later; an account holds up to 500.',
   access: 'write',
   tags: ['custom_fields'],
   scopes: ['marketing.read'],
   input: z.strictObject({
-    name: customFieldName('The field name, such as loyalty_points: letters, digits and underscores, starting with a letter or underscore, up to 100 characters.'),
-    field_type: z.enum(FIELD_TYPES).check(z.describe('Text, Number or Date. It decides which segment conditions apply (for example "greater than" needs Number or Date).')),
+    name: customFieldName(),
+    field_type: z.enum(FIELD_TYPES),
   }),
   sample: {
     id: 'e2_N',

@@ -7,12 +7,12 @@ export default defineOperation({
   noun: 'List',
   label: 'Create List',
   description:
-    'Creates an empty contact list in SendGrid Marketing Campaigns and returns its id. It adds no contacts: add them with the contacts upsert, naming this list.',
+    'Creates an empty contact list; upsert_contacts adds contacts to it.',
   access: 'write',
   tags: ['lists'],
   scopes: ['marketing.read'],
   input: z.strictObject({
-    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100), z.describe('The name of the new list, up to 100 characters.')),
+    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
   }),
   sample: {
     id: 'ca7a3796-e8a8-4029-9ccb-df8937940562',

@@ -6,7 +6,7 @@ export default defineOperation({
   noun: 'Mail Batch',
   label: 'Create Mail Batch',
   description:
-    'Creates a new mail batch id (or several). Give it as batch_id to send_email (with send_at) and every email sent with it can then be paused or cancelled together with cancel_scheduled_send, until shortly before its send time. It sends nothing and schedules nothing by itself.',
+    'Creates mail batch ids for scheduled sends, which cancel_scheduled_send can then pause or cancel together.',
   access: 'write',
   tags: ['mail'],
   scopes: ['mail.batch.create'],
@@ -15,7 +15,6 @@ export default defineOperation({
       z.int().check(
         z.minimum(1),
         z.maximum(10),
-        z.describe('How many batch ids to create, 1 to 10 (default 1): one per group of emails you want to be able to cancel on its own.'),
       ),
       1,
     ),

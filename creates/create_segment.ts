@@ -14,16 +14,14 @@ export const queryFields = (required: boolean) => ({
         z.trim(),
         z.minLength(1),
         z.maxLength(10000),
-        z.describe(
-          `The segment's query in SendGrid's SGQL: a full "SELECT contact_id, updated_at FROM contact_data WHERE …" or just the condition after WHERE (it is completed). Give this or conditions${required ? '' : ', or neither to keep the query'}.`,
-        ),
+        z.describe('An SGQL WHERE condition, or a full SELECT.'),
       ),
     ),
     { type: 'text', label: 'Query (SGQL)' },
   ),
   conditions: z.optional(
     conditionListSchema(
-      `The segment's conditions, instead of query_dsl: each { field_name, operator, value } (values instead of value for in/not_in) and, after the first, join (and/or, default and). They combine in order, left to right: A and B or C means (A and B) or C. Fields are reserved fields (email, first_name, created_at, …), custom field names, or list_ids with in_list; operators must suit the field type (lt on Text or contains on Number is refused); dates are YYYY-MM-DD (a whole day) or ISO times. Values may not contain quotes or backslashes.`,
+      'Use instead of query_dsl.',
       { fieldDropdown: 'list_searchable_fields.id.label' },
     ),
   ),
@@ -55,14 +53,14 @@ export default defineOperation({
   noun: 'Segment',
   label: 'Create Segment',
   description:
-    'Creates a Segments 2.0 segment of Marketing Campaigns contacts: a unique name, optionally a parent list (the segment then only holds that list\'s contacts), and its query, either as SGQL (query_dsl) or as conditions (field_name, operator, value or values, joined by and/or) that are checked against the field types and compiled to SGQL. SendGrid fills the segment in the background, so its contact count starts at 0. It sends nothing; use it as a Single Send audience.',
+    'Creates a Segments 2.0 segment from a query, either as SGQL (query_dsl) or as conditions. SendGrid fills it in the background.',
   access: 'write',
   tags: ['segments'],
   scopes: ['marketing.read'],
   input: z
     .strictObject({
-      name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100), z.describe('The segment\'s name, unique in the account, up to 100 characters.')),
-      parent_list_id: z.optional(listId('Only contacts on this list can be in the segment. Leave it out to segment all contacts.', 'Parent List')),
+      name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+      parent_list_id: z.optional(listId("Only this list's contacts; default all.", 'Parent List')),
       ...queryFields(true),
     })
     .check(checkQuery(true)),

@@ -8,8 +8,8 @@ import { designId } from '../dynamic-fields/list_designs';
 // so that what one accepts the other does too.
 
 // z.guid, like the spec's format uuid: any 8-4-4-4-12 hex id, whatever its UUID version.
-const uuidList = (max: number, noun: string, description: string, dynamic: string, label: string) =>
-  zapier(z.optional(z.array(z.guid(`must be a ${noun} id (a UUID)`)).check(z.minLength(1), z.maxLength(max), z.describe(description))), {
+const uuidList = (max: number, noun: string, dynamic: string, label: string) =>
+  zapier(z.optional(z.array(z.guid(`must be a ${noun} id (a UUID)`)).check(z.minLength(1), z.maxLength(max))), {
     dynamic,
     label,
   });
@@ -21,75 +21,57 @@ export const draftFields = () => ({
       z.minLength(1),
       // A line break would end the Subject header early.
       z.refine((text) => !/[\r\n]/.test(text), 'must be one line: it may not contain a line break'),
-      z.describe('The subject line recipients see, on one line. Leave it out when using a design, which has its own.'),
     ),
   ),
   sender_id: zapier(
     z.optional(
       z.int().check(
         z.positive(),
-        z.describe('The verified sender it is sent from (its id, from list_verified_senders). Needed before the Single Send can be scheduled.'),
+        z.describe('From list_verified_senders.'),
       ),
     ),
     // The verified senders dropdown's label field is still to be settled; nickname for now.
     { dynamic: 'list_verified_senders.id.nickname', label: 'Sender' },
   ),
-  list_ids: uuidList(
-    50,
-    'list',
-    'Send to these contact lists (up to 50). Choose exactly one of lists, segments or all contacts.',
-    'list_lists.id.label',
-    'Lists',
-  ),
-  segment_ids: uuidList(
-    10,
-    'segment',
-    'Send to these segments (up to 10). Choose exactly one of lists, segments or all contacts.',
-    'list_segments.id.label',
-    'Segments',
-  ),
+  list_ids: uuidList(50, 'list', 'list_lists.id.label', 'Lists'),
+  segment_ids: uuidList(10, 'segment', 'list_segments.id.label', 'Segments'),
   send_to_all: zapier(
     z.optional(
-      z.boolean().check(z.describe('Send to all contacts. Choose exactly one of lists, segments or all contacts.')),
+      z.boolean().check(z.describe('Choose exactly one of lists, segments or all contacts.')),
     ),
     { label: 'Send to All Contacts' },
   ),
   html_content: zapier(
-    z.optional(z.string().check(z.minLength(1), z.describe('The HTML body. Leave it out when using a design.'))),
+    z.optional(z.string().check(z.minLength(1))),
     { type: 'text', label: 'HTML Content' },
   ),
   plain_content: zapier(
     z.optional(
       z.string().check(
         z.minLength(1),
-        z.describe('The plain-text body. When given, it is kept as written; otherwise SendGrid makes one from the HTML. Leave it out when using a design.'),
+        z.describe('Default: made from the HTML.'),
       ),
     ),
     { type: 'text', label: 'Plain Text Content' },
   ),
-  design_id: z.optional(designId('A design from the Marketing Campaigns design library, used instead of subject, HTML and plain content.')),
+  design_id: z.optional(designId()),
   unsubscribe_group_id: zapier(
     z.optional(
       z.int().check(
         z.positive(),
-        z.describe('The unsubscribe group recipients can opt out of. Give this or a custom unsubscribe URL (not both); one is needed before scheduling.'),
+        z.describe('Give this or a custom unsubscribe URL (not both).'),
       ),
     ),
     { dynamic: 'list_unsubscribe_groups.id.name', label: 'Unsubscribe Group' },
   ),
   custom_unsubscribe_url: zapier(
     z.optional(
-      z.url({ protocol: /^https?$/ }).check(
-        z.describe('Your own unsubscribe page (http or https), instead of an unsubscribe group. Give this or an unsubscribe group (not both).'),
-      ),
+      z.url({ protocol: /^https?$/ }),
     ),
     { label: 'Custom Unsubscribe URL' },
   ),
   categories: z.optional(
-    z.array(z.string().check(z.minLength(1))).check(
-      z.maxLength(10),
-      z.describe('Up to 10 categories, to group this Single Send in SendGrid\'s statistics.'),
-    ),
+    z.array(z.string().check(z.minLength(1))).check(z.maxLength(10)),
   ),
 });
 
@@ -161,13 +143,13 @@ export default defineOperation({
   noun: 'Single Send',
   label: 'Create Single Send',
   description:
-    'Creates a draft Single Send in SendGrid Marketing Campaigns: name, subject, verified sender, recipients, HTML and/or plain content (or a design), unsubscribe group or custom unsubscribe URL, and categories. It only creates a draft and sends nothing: draft; schedule it to send with schedule_single_send. Rules: choose exactly one of list_ids, segment_ids or send_to_all; give an unsubscribe group or a custom unsubscribe URL, not both (one, and a sender, are needed before scheduling); a design_id replaces subject and content, so do not give them with it.',
+    'Creates a draft Single Send (Marketing Campaigns), sending nothing: schedule_single_send sends it. Since a design_id replaces subject and content, give neither with one.',
   access: 'write',
   tags: ['single_sends'],
   scopes: ['marketing.read'],
   input: z
     .strictObject({
-      name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100), z.describe('The name of the Single Send, up to 100 characters; recipients do not see it.')),
+      name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
       ...draftFields(),
     })
     .check(z.superRefine((draft, ctx) => checkDraft(draft, ctx, { recipientsRequired: true }))),

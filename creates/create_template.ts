@@ -8,15 +8,15 @@ export default defineOperation({
   noun: 'Template',
   label: 'Create Template',
   description:
-    'Creates an empty transactional template and returns its id. Dynamic (Handlebars, id "d-…") unless generation is "legacy". It has no content yet: add a subject and body with create_template_version; nothing is sent.',
+    'Creates an empty transactional template and sends nothing; create_template_version adds its subject and content.',
   access: 'write',
   tags: ['templates'],
   scopes: ['templates.create'],
   input: z.strictObject({
-    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100), z.describe('The name of the new template, up to 100 characters.')),
+    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
     generation: z._default(
       z.enum(['dynamic', 'legacy']).check(
-        z.describe('"dynamic" (Handlebars {{placeholders}}, the default) or "legacy" (substitution tags such as -name-).'),
+        z.describe('dynamic uses Handlebars; legacy, substitution tags.'),
       ),
       'dynamic',
     ),

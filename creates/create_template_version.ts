@@ -7,37 +7,27 @@ import { defineOperation, type Input } from '../lib/operation';
 /** SendGrid's limit on html_content and plain_content, in bytes. */
 const MAX_CONTENT_BYTES = 1_048_576;
 
-const content = (description: string, label: string) =>
-  zapier(z.optional(z.string().check(z.minLength(1), z.maxLength(MAX_CONTENT_BYTES), z.describe(description))), { type: 'text', label });
+const content = (label: string) => zapier(z.optional(z.string().check(z.minLength(1), z.maxLength(MAX_CONTENT_BYTES))), { type: 'text', label });
 
 /**
  * The fields of a template version, shared by create_template_version (name and subject required) and
  * update_template_version (every field optional, at least one given).
  */
 export const versionFields = {
-  template_id: templateId('The template: "d-" and 32 hex digits for a dynamic template, or a UUID for a legacy one.'),
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100), z.describe('The name of the version, up to 100 characters, such as "Spring 2026".')),
-  subject: z.string().check(
-    z.minLength(1),
-    z.maxLength(255),
-    z.describe('The subject line, up to 255 characters. Dynamic templates may use {{placeholders}}, such as "Your order {{order_id}} has shipped".'),
-  ),
-  html_content: content('The HTML body, up to 1 MB. Dynamic templates may use Handlebars, such as {{first_name}}.', 'HTML Content'),
-  plain_content: content(
-    'The plain-text body, up to 1 MB. When given, it is kept as written (SendGrid is told not to generate it from the HTML).',
-    'Plain Text Content',
-  ),
+  template_id: templateId(),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  subject: z.string().check(z.minLength(1), z.maxLength(255)),
+  html_content: content('HTML Content'),
+  plain_content: content('Plain Text Content'),
   generate_plain_content: z.optional(
-    z.boolean().check(
-      z.describe('Let SendGrid generate the plain-text body from the HTML. Defaults to yes unless a plain-text body is given; cannot be yes together with one.'),
-    ),
+    z.boolean().check(z.describe('Default yes without a plain-text body; cannot be yes together with one.')),
   ),
-  editor: z.optional(z.enum(['code', 'design']).check(z.describe('The editor the version opens in, in SendGrid: "code" or "design".'))),
+  editor: z.optional(z.enum(['code', 'design'])),
   test_data: zapier(
     z.optional(
       z.union([z.string().check(z.meta({ contentMediaType: 'application/json' })), z.record(z.string(), z.unknown())]).check(
         z.describe(
-          'Dynamic templates only: sample data for previews and test sends, as a JSON object or its text, such as {"first_name": "Ada", "order_id": "1042"}.',
+          'Dynamic templates only: preview data.',
         ),
       ),
     ),
@@ -45,7 +35,7 @@ export const versionFields = {
   ),
   active: z.optional(
     z.boolean().check(
-      z.describe('Make this the active version, the one emails use. Only one version is active; a template\'s first version is made active anyway.'),
+      z.describe('A template\'s first version is active anyway.'),
     ),
   ),
 };
@@ -106,7 +96,7 @@ export default defineOperation({
   noun: 'Template Version',
   label: 'Create Template Version',
   description:
-    'Adds a version (name, subject, HTML and/or plain-text body, editor, test data) to a transactional template and returns it. A template\'s first version becomes active; later ones only when active is set, and then replace the active one for every email that uses the template. It sends nothing; use send_email with the template id to send.',
+    'Creates a version of a transactional template; sends nothing. The first version becomes active; a later one only with active, then used by every email with the template.',
   access: 'write',
   tags: ['templates'],
   scopes: ['templates.versions.create'],

@@ -7,7 +7,7 @@ export default defineOperation({
   noun: 'Unsubscribe Group',
   label: 'Create Unsubscribe Group',
   description:
-    'Creates an unsubscribe (suppression) group: a kind of email, such as "Product Updates", that recipients can opt out of without unsubscribing from everything. Recipients see its name and description on the preferences page. It adds no addresses (use add_emails_to_unsubscribe_group) and sends nothing; name an email\'s group in send_email. SendGrid allows up to 200 groups.',
+    'Creates an unsubscribe group: a kind of email recipients can opt out of alone (they see its name and description). Adds no addresses.',
   access: 'write',
   tags: ['suppressions'],
   scopes: ['asm.groups.create'],
@@ -16,16 +16,15 @@ export default defineOperation({
       z.trim(),
       z.minLength(1),
       z.maxLength(30),
-      z.describe('The group name recipients see, up to 30 characters, unique in the account, such as "Product Updates".'),
+      z.describe('Unique in the account.'),
     ),
     description: z.string().check(
       z.trim(),
       z.minLength(1),
       z.maxLength(100),
-      z.describe('What recipients of this group get, up to 100 characters, such as "News about features we ship".'),
     ),
     is_default: z.optional(
-      z.boolean().check(z.describe('Make this the default group, used for email that names no group. Default: no.')),
+      z.boolean().check(z.describe('Shown on preference pages of emails without groups_to_display.')),
     ),
   }),
   sample: { id: 4127, name: 'Product Updates', description: 'News about features we ship', is_default: false },

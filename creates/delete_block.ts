@@ -6,7 +6,7 @@ export default deleteSuppression({
   noun: 'Block',
   label: 'Delete Block',
   description:
-    "Deletes one address from SendGrid's block list, so SendGrid tries to deliver to it again. Do it once the cause of the block (an IP or content filter at the receiver) is fixed. It removes nothing else (bounces, spam reports, unsubscribes) and cannot be undone.",
+    "Deletes one address from the block list, once the block's cause (IP or content filter) is fixed.",
   scopes: ['suppression.blocks.delete'],
   from: 'the block list',
 });

@@ -6,7 +6,7 @@ export default deleteSuppression({
   noun: 'Bounce',
   label: 'Delete Bounce',
   description:
-    "Deletes one address from SendGrid's bounce list, so SendGrid delivers to it again. Do it only when the mailbox is known to work now: mail to an address that still bounces hurts your sender reputation. It removes nothing else (blocks, spam reports, unsubscribes) and cannot be undone.",
+    'Deletes one address from the bounce list; only if the mailbox now works, as bounces hurt reputation.',
   scopes: ['suppression.bounces.delete'],
   from: 'the bounce list',
 });

@@ -21,21 +21,17 @@ const CONFIRM_MESSAGE = `must be exactly "${CONFIRM_DELETE_ALL}" to delete every
 
 const input = z
   .strictObject({
-    contact_ids: z.optional(
-      contactIds('The contacts to delete.', MAX_IDS),
-    ),
+    contact_ids: z.optional(contactIds('', MAX_IDS)),
     delete_all_contacts: z.optional(
-      z.boolean().check(z.describe(`Delete EVERY contact of the account instead of contact_ids. Irreversible; also needs confirm set to "${CONFIRM_DELETE_ALL}".`)),
+      z.boolean().check(z.describe('Delete EVERY contact, instead of contact_ids. Needs confirm.')),
     ),
     confirm: z.optional(
       z.string().check(
         z.regex(new RegExp(`^${CONFIRM_DELETE_ALL}$`), CONFIRM_MESSAGE),
-        z.describe(`Only with delete_all_contacts: type ${CONFIRM_DELETE_ALL} exactly, to confirm that every contact goes.`),
+        z.describe(`Only with delete_all_contacts: ${CONFIRM_DELETE_ALL}.`),
       ),
     ),
-    wait_until_processed: z.optional(
-      z.boolean().check(z.describe('Wait (as long as one call allows: about 20 to 40 seconds) for SendGrid to finish deleting, instead of returning once the deletion is queued.')),
-    ),
+    wait_until_processed: z.optional(z.boolean()),
   })
   .check(
     z.superRefine((data, ctx) => {
@@ -53,7 +49,7 @@ export default defineOperation({
   noun: 'Contact',
   label: 'Delete Contacts',
   description:
-    `Deletes Marketing Campaigns contacts by id (up to ${MAX_IDS}), or every contact of the account with delete_all_contacts and confirm "${CONFIRM_DELETE_ALL}". Irreversible: the contacts leave every list and segment; export them first to keep a copy. SendGrid deletes asynchronously: this returns the job id once the deletion is queued, or waits for it with wait_until_processed. It does not delete lists, segments or custom fields.`,
+    'Deletes contacts by id, or every contact, irreversibly (export_contacts keeps a copy). Asynchronous: returns a job id unless wait_until_processed. Lists and segments stay.',
   access: 'destructive',
   tags: ['contacts'],
   scopes: ['marketing.read'],

@@ -16,15 +16,15 @@ export default defineOperation({
   noun: 'List',
   label: 'Delete List',
   description:
-    'Deletes a Marketing Campaigns contact list. By default its contacts stay in the account (only the list goes); with delete_contacts, every contact on the list is deleted from the whole account too, in a background job, which cannot be undone. A list that does not exist is reported as not found.',
+    'Deletes a contact list; its contacts stay in the account unless delete_contacts (a background job).',
   access: 'destructive',
   tags: ['lists'],
   scopes: ['marketing.read'],
   input: z.strictObject({
-    id: listId('The list to delete.'),
+    id: listId(),
     delete_contacts: zapier(
       z.optional(
-        z.boolean().check(z.describe('Also delete every contact on the list from the account (irreversible). Off by default: the contacts stay.')),
+        z.boolean().check(z.describe('Deletes them account-wide too, irreversibly.')),
       ),
       { label: 'Also Delete Its Contacts' },
     ),

@@ -7,11 +7,11 @@ export default defineOperation({
   noun: 'Segment',
   label: 'Delete Segment',
   description:
-    'Deletes a Segments 2.0 segment (its definition). The contacts it matched stay in the account and on their lists. It cannot be undone. A segment that does not exist is reported as not found.',
+    'Deletes a segment, irreversibly; its contacts stay in the account and on their lists.',
   access: 'destructive',
   tags: ['segments'],
   scopes: ['marketing.read'],
-  input: z.strictObject({ segment_id: segmentId('The segment to delete.') }),
+  input: z.strictObject({ segment_id: segmentId() }),
   sample: { id: '7f3b2c1d-9e8a-4b6c-a5d4-3e2f1a0b9c8d', deleted: true as const },
   perform: async (api, { segment_id }) => {
     await api.delete(`/v3/marketing/segments/2.0/${encodeURIComponent(segment_id)}`);

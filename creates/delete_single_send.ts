@@ -7,11 +7,11 @@ export default defineOperation({
   noun: 'Single Send',
   label: 'Delete Single Send',
   description:
-    'Deletes a Single Send of SendGrid Marketing Campaigns for good, with its content and settings; it cannot be recovered. Email it already sent stays sent. To only stop a scheduled send and keep the draft, use unschedule_single_send instead.',
+    'Deletes a Single Send permanently; email already sent stays sent. To only stop a scheduled send, use unschedule_single_send.',
   access: 'destructive',
   tags: ['single_sends'],
   scopes: ['marketing.read'],
-  input: z.strictObject({ id: singleSendId('The Single Send to delete for good.') }),
+  input: z.strictObject({ id: singleSendId() }),
   sample: { id: '27c8b3e4-6d1a-4f9b-8e2c-5a7d0b3c1f64', deleted: true },
   async perform(api, { id }) {
     await api.delete(`/v3/marketing/singlesends/${encodeURIComponent(id)}`);

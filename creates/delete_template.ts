@@ -7,12 +7,12 @@ export default defineOperation({
   noun: 'Template',
   label: 'Delete Template',
   description:
-    'Deletes a transactional template and all its versions. Irreversible: emails that name this template id afterwards fail. A template that does not exist is reported as not found. It does not touch emails already sent.',
+    'Deletes a transactional template and its versions permanently; later emails using its id fail.',
   access: 'destructive',
   tags: ['templates'],
   scopes: ['templates.delete'],
   input: z.strictObject({
-    template_id: templateId('The template to delete: "d-" and 32 hex digits for a dynamic template, or a UUID for a legacy one.'),
+    template_id: templateId(),
   }),
   sample: { id: 'd-2c214ac919e84170b21855cc129b4a5f', deleted: true as const },
   perform: async (api, { template_id }) => {

@@ -7,11 +7,11 @@ export default defineOperation({
   noun: 'Unsubscribe Group',
   label: 'Delete Unsubscribe Group',
   description:
-    'Deletes an unsubscribe group. Its opt-outs go with it, so the addresses in it can receive that kind of email again; a recipient who later uses one-click unsubscribe on an old email of the group is added to the global suppression list. It cannot be undone; to change a group, use update_unsubscribe_group.',
+    'Deletes an unsubscribe group and its opt-outs, irreversibly; one-click unsubscribes from its past emails then become global.',
   access: 'destructive',
   tags: ['suppressions'],
   scopes: ['asm.groups.delete'],
-  input: z.strictObject({ group_id: groupId('The id of the unsubscribe group to delete (list_unsubscribe_groups lists them).') }),
+  input: z.strictObject({ group_id: groupId('From list_unsubscribe_groups.') }),
   sample: { id: 4127, deleted: true },
   async perform(api, { group_id }) {
     await api.delete(`/v3/asm/groups/${group_id}`);

@@ -9,18 +9,18 @@ export default defineOperation({
   noun: 'Single Send',
   label: 'Duplicate Single Send',
   description:
-    'Duplicates a Single Send of SendGrid Marketing Campaigns into a new draft with the same recipients, content and settings, and returns the copy. Without a name, SendGrid names it "Copy of " and the original name (cut to 100 characters). The copy is a draft and nothing is sent: schedule it to send with schedule_single_send. The original is not changed.',
+    'Duplicates a Single Send as a new draft, sending nothing: schedule_single_send sends it.',
   access: 'write',
   tags: ['single_sends'],
   scopes: ['marketing.read'],
   input: z.strictObject({
-    id: singleSendId('The Single Send to copy.'),
+    id: singleSendId(),
     name: z.optional(
       z.string().check(
         z.trim(),
         z.minLength(1),
         z.maxLength(100),
-        z.describe('The name of the copy, up to 100 characters. Leave it blank for "Copy of " and the original name.'),
+        z.describe('Default: "Copy of " and the original name.'),
       ),
     ),
   }),

@@ -7,13 +7,13 @@ export default defineOperation({
   noun: 'Template',
   label: 'Duplicate Template',
   description:
-    'Copies a transactional template, with its versions, under a new name and returns the copy with its new id. The original is left unchanged; nothing is sent.',
+    'Duplicates a transactional template with its versions under a new name; sends nothing.',
   access: 'write',
   tags: ['templates'],
   scopes: ['templates.create'],
   input: z.strictObject({
-    template_id: templateId('The template to copy: "d-" and 32 hex digits for a dynamic template, or a UUID for a legacy one.'),
-    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100), z.describe('The name of the copy, up to 100 characters.')),
+    template_id: templateId(),
+    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
   }),
   sample: {
     id: 'd-8f1b3c5d7e9f4a1b3c5d7e9f1a3b5c7d',

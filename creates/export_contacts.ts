@@ -11,30 +11,28 @@ export default defineOperation({
   noun: 'Contact Export',
   label: 'Export Contacts',
   description:
-    'Starts an export of Marketing Campaigns contacts to CSV or JSON files: every contact, or those of the lists and segments chosen. SendGrid prepares the files asynchronously: this returns the export id, and, with wait_until_ready, waits for the download links (otherwise get them with get_contact_export). The links expire after a few days. It changes no contact.',
+    'Starts an export of all contacts, or of chosen lists and segments, to files. Asynchronous: returns an id unless wait_until_ready; get_contact_export gives the links.',
   access: 'write',
   tags: ['contacts'],
   scopes: ['marketing.read'],
   input: z.strictObject({
     list_ids: zapier(
-      z.optional(z.array(z.uuid()).check(z.maxLength(100), z.describe('Export only the contacts of these lists. Leave empty (and no segments) to export every contact.'))),
+      z.optional(z.array(z.uuid()).check(z.maxLength(100))),
       { dynamic: 'list_lists.id.name', label: 'Lists' },
     ),
     segment_ids: zapier(
-      z.optional(z.array(z.guid('must be a segment id (a UUID)')).check(z.maxLength(100), z.describe('Export only the contacts of these segments.'))),
+      z.optional(z.array(z.guid('must be a segment id (a UUID)')).check(z.maxLength(100))),
       { dynamic: 'list_segments.id.label', label: 'Segments' },
     ),
-    file_type: z.optional(z.enum(['csv', 'json']).check(z.describe('The file format: csv (the default) or json.'))),
+    file_type: z.optional(z.enum(['csv', 'json'])),
     max_file_size: z.optional(
-      z.int().check(z.positive(), z.lte(5000), z.describe('The largest file in MB (at most 5,000, the default); a bigger export is split into several files.')),
+      z.int().check(z.positive(), z.lte(5000), z.describe('In MB; default 5,000. Bigger exports are split into files.')),
     ),
     notify_by_email: zapier(
-      z.optional(z.boolean().check(z.describe('Also email the account\'s owner a link to the export when it is ready.'))),
+      z.optional(z.boolean().check(z.describe('Email the account owner a link when ready.'))),
       { label: 'Notify by Email' },
     ),
-    wait_until_ready: z.optional(
-      z.boolean().check(z.describe('Wait (as long as one call allows: about 20 to 40 seconds) for the export to be ready and return its download links.')),
-    ),
+    wait_until_ready: z.optional(z.boolean()),
   }),
   sample: sampleExport as Started,
   async perform(api, input): Promise<Started> {

@@ -30,13 +30,13 @@ const input = z
         z.string().check(
           z.minLength(1),
           z.maxLength(100 * 1024 * 1024),
-          z.describe('The CSV text, its first row naming the columns (email, first_name, a custom field\'s name, …). At least one column must be an identifier: email, phone_number_id, external_id or anonymous_id.'),
+          z.describe('Header row of field names, including email, phone_number_id, external_id or anonymous_id.'),
         ),
       ),
       { type: 'text', label: 'CSV Text' },
     ),
     csv_url: zapier(
-      z.optional(z.url().check(z.regex(HTTPS_URL, 'must be an https URL on a named host, such as https://example.com/contacts.csv'), z.maxLength(2000), z.describe('Instead of the text: an https link to the CSV file (up to 100 MB), such as a file from an earlier step. It is fetched without any credentials.'))),
+      z.optional(z.url().check(z.regex(HTTPS_URL, 'must be an https URL on a named host, such as https://example.com/contacts.csv'), z.maxLength(2000), z.describe('Instead of the text: a public link, fetched without credentials.'))),
       { label: 'CSV File' },
     ),
     field_mappings: z.optional(
@@ -45,15 +45,15 @@ const input = z
         .check(
           z.minLength(1),
           z.maxLength(1000),
-          z.describe(`The field each column goes into, in column order: a reserved field (email, first_name, …) or a custom field, by name or id; "${SKIP}" or null skips a column. With a CSV, defaults to its header row. Required without one.`),
+          z.describe(`Field name or id per column; "${SKIP}" or null skips one. Defaults to the CSV's header row. Required without one.`),
         ),
     ),
     list_ids: zapier(
-      z.optional(z.array(z.uuid()).check(z.maxLength(100), z.describe('Contact lists to add every imported contact to.'))),
+      z.optional(z.array(z.uuid()).check(z.maxLength(100))),
       { dynamic: 'list_lists.id.name', label: 'Lists' },
     ),
     wait_until_processed: z.optional(
-      z.boolean().check(z.describe('With csv or csv_url: after uploading, wait (as long as one call allows: about 20 to 40 seconds) for the import to finish and return its counts and failed contacts.')),
+      z.boolean().check(z.describe('With csv or csv_url only.')),
     ),
   })
   .check(
@@ -124,7 +124,7 @@ export default defineOperation({
   noun: 'Contact Import',
   label: 'Import Contacts From CSV',
   description:
-    'Imports Marketing Campaigns contacts from a CSV file (given as text or an https link), adding or updating them and optionally adding them to lists. Columns are matched to fields by the header row (or field_mappings), by name; an unknown column is an error. SendGrid creates an import job and an upload address; the file is uploaded there without the API key, and wait_until_processed waits for the counts and failed contacts. Without a file it returns the upload address (upload_uri and upload_headers) for you to PUT the file yourself. It never deletes contacts.',
+    'Imports (adds or updates) contacts from CSV text or a link, optionally into lists. Asynchronous: returns a job id unless wait_until_processed. Without a file, returns upload_uri and upload_headers to PUT it to.',
   access: 'write',
   tags: ['contacts'],
   scopes: ['marketing.read'],

@@ -8,16 +8,16 @@ export default defineOperation({
   noun: 'Contact',
   label: 'Add Contacts to List (Legacy)',
   description:
-    'Adds up to 1,000 existing contacts of the legacy Marketing Campaigns contact database to a legacy list (POST /v3/contactdb/lists/{list_id}/recipients). Give each contact by email or by legacy recipient id; an email is turned into its id (the URL-safe base64 of the lowercased email). It creates no contact: add them first with legacy_add_contacts. For accounts on the current Marketing Campaigns, use upsert_contacts with a list instead.',
+    'Adds existing contacts to a legacy list; creates none. Legacy Marketing Campaigns only; else upsert_contacts.',
   access: 'write',
   tags: ['legacy', 'lists', 'contacts'],
   // Adding to a list changes the list; SendGrid's docs do not name the scope per endpoint.
   scopes: ['marketing_campaigns.update'],
   input: z.strictObject({
-    list_id: legacyListId('The legacy list to add the contacts to.'),
+    list_id: legacyListId(),
     recipients: z
-      .array(recipientRef('A contact: its email address, or its legacy recipient id.'))
-      .check(z.minLength(1), z.maxLength(MAX_RECIPIENTS), z.describe('The contacts to add, by email or legacy recipient id: up to 1,000.')),
+      .array(recipientRef())
+      .check(z.minLength(1), z.maxLength(MAX_RECIPIENTS), z.describe('Emails or legacy recipient ids.')),
   }),
   sample: { list_id: 1234, recipient_ids: ['YWRhQGV4YW1wbGUuY29t', 'Z3JhY2VAZXhhbXBsZS5jb20='], count: 2 },
   async perform(api, { list_id, recipients }) {

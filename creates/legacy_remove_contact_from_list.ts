@@ -8,13 +8,13 @@ export default defineOperation({
   noun: 'Contact',
   label: 'Remove Contact From List (Legacy)',
   description:
-    'Removes one contact from a legacy Marketing Campaigns list (DELETE /v3/contactdb/lists/{list_id}/recipients/{recipient_id}). Give the contact by email or by legacy recipient id; an email is turned into its id. The contact stays in the contact database and in its other lists: to delete it, use legacy_delete_contacts. For accounts on the current Marketing Campaigns, use remove_contacts_from_list instead.',
+    'Removes one contact from a legacy list; it stays in the database and other lists. Legacy Marketing Campaigns only; else remove_contacts_from_list.',
   access: 'destructive',
   tags: ['legacy', 'lists', 'contacts'],
   scopes: ['marketing_campaigns.delete'],
   input: z.strictObject({
-    list_id: legacyListId('The legacy list to remove the contact from.'),
-    recipient: recipientRef('The contact: its email address, or its legacy recipient id.'),
+    list_id: legacyListId(),
+    recipient: recipientRef('An email or a legacy recipient id.'),
   }),
   sample: { list_id: 1234, recipient_id: 'YWRhQGV4YW1wbGUuY29t', removed: true },
   async perform(api, { list_id, recipient }) {

@@ -17,13 +17,13 @@ export default defineOperation({
   noun: 'Contact',
   label: 'Remove Contacts From List',
   description:
-    `Takes up to ${MAX_IDS} contacts (by contact id) off one Marketing Campaigns list, in a background job. The contacts stay in the account and on their other lists; to delete contacts, use a contact delete. Contact ids come from a contact search. A list or contact that does not exist is reported as not found.`,
+    'Removes contacts from a list in a background job; they stay in the account (delete_contacts deletes them).',
   access: 'destructive',
   tags: ['lists', 'contacts'],
   scopes: ['marketing.read'],
   input: z.strictObject({
-    id: listId('The list to take the contacts off.'),
-    contact_ids: contactIds('The contacts to take off the list.', MAX_IDS),
+    id: listId(),
+    contact_ids: contactIds('', MAX_IDS),
   }),
   sample: {
     list_id: 'ca7a3796-e8a8-4029-9ccb-df8937940562',

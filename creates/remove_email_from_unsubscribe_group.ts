@@ -7,13 +7,13 @@ export default defineOperation({
   noun: 'Unsubscribe Group Suppression',
   label: 'Remove Email From Unsubscribe Group',
   description:
-    "Removes one address from an unsubscribe group, so it receives that group's email again. Do it only when the recipient asked to: it overrides their opt-out. It does not touch the global suppression list (see remove_global_suppression) or other groups.",
+    "Removes one address from an unsubscribe group's opt-outs; only if the recipient asked.",
   access: 'destructive',
   tags: ['suppressions'],
   scopes: ['asm.groups.suppressions.delete'],
   input: z.strictObject({
-    group_id: groupId('The id of the unsubscribe group to remove the address from (list_unsubscribe_groups lists them).'),
-    email: oneEmail('The address to opt back in, such as ada@example.com.'),
+    group_id: groupId('From list_unsubscribe_groups.'),
+    email: oneEmail(),
   }),
   sample: { group_id: 4127, email: 'ada@example.com', removed: true },
   async perform(api, { group_id, email }) {

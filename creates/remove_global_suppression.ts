@@ -7,11 +7,11 @@ export default defineOperation({
   noun: 'Global Suppression',
   label: 'Remove Global Suppression',
   description:
-    'Removes one address from the global suppression list (a global unsubscribe), so SendGrid may send it email again. Do it only when the recipient asked to: it overrides their unsubscribe. It does not touch unsubscribe groups, bounces, blocks, spam reports or invalid emails.',
+    'Removes one address from the global suppression list; only if the recipient asked.',
   access: 'destructive',
   tags: ['suppressions'],
   scopes: ['asm.suppressions.global.delete'],
-  input: z.strictObject({ email: oneEmail('The address to remove from the global suppression list, such as ada@example.com.') }),
+  input: z.strictObject({ email: oneEmail() }),
   sample: { email: 'ada@example.com', removed: true },
   async perform(api, { email }) {
     await api.delete(`/v3/asm/suppressions/global/${emailPath(email)}`);

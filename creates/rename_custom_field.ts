@@ -8,13 +8,13 @@ export default defineOperation({
   noun: 'Custom Field',
   label: 'Rename Custom Field',
   description:
-    'Renames a custom field of Marketing Campaigns contacts; its id, type and the values contacts hold stay. Segments, searches and email templates that use the old name must be updated by you. The new name follows the same rules as create_custom_field. Reserved fields cannot be renamed. A field that does not exist is reported as not found.',
+    'Renames a custom contact field, keeping its id, type and values; segments and templates using the old name are not updated.',
   access: 'write',
   tags: ['custom_fields'],
   scopes: ['marketing.read'],
   input: z.strictObject({
-    custom_field_id: customFieldId('The custom field to rename, by id (such as e1_T).'),
-    name: customFieldName('The new name: letters, digits and underscores, starting with a letter or underscore, up to 100 characters.'),
+    custom_field_id: customFieldId(),
+    name: customFieldName(),
   }),
   sample: {
     id: 'e2_N',

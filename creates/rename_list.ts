@@ -7,13 +7,13 @@ export default defineOperation({
   noun: 'List',
   label: 'Rename List',
   description:
-    'Renames a Marketing Campaigns contact list and returns it. Its contacts, and the segments and Single Sends using it, stay as they are. A list that does not exist is reported as not found.',
+    'Renames a contact list; its contacts and the segments and Single Sends using it are unaffected.',
   access: 'write',
   tags: ['lists'],
   scopes: ['marketing.read'],
   input: z.strictObject({
-    id: listId('The list to rename.'),
-    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100), z.describe('The new name, up to 100 characters.')),
+    id: listId(),
+    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
   }),
   sample: {
     id: 'ca7a3796-e8a8-4029-9ccb-df8937940562',

@@ -8,13 +8,13 @@ export default defineOperation({
   noun: 'Verified Sender',
   label: 'Resend Sender Verification',
   description:
-    "Makes SendGrid email the verification link of a Single Sender identity again, to its from address (when the first email was lost or expired). It verifies nothing by itself: someone must open the link. A sender that does not exist is reported as not found.",
+    "Sends a Single Sender's verification link to its from address again.",
   access: 'write',
   tags: ['senders'],
   scopes: SENDER_SCOPES.write,
   input: z.strictObject({
     id: zapier(
-      z.int().check(z.positive(), z.describe('The sender identity, from list_verified_senders or create_verified_sender.')),
+      z.int().check(z.positive(), z.describe('From list_verified_senders.')),
       { dynamic: 'list_verified_senders.id.label', label: 'Sender' },
     ),
   }),

@@ -27,12 +27,12 @@ export default defineOperation({
   noun: 'Single Send',
   label: 'Schedule Single Send',
   description:
-    'Schedules a Single Send of SendGrid Marketing Campaigns to be sent at a future time, or sends it now (send_at "now"), and reports what SendGrid answered: "scheduled for …" or "sending now". This really sends email to its recipients; the Single Send needs a sender, recipients, content and an unsubscribe method first. A time in the past is refused before anything is sent. To stop a scheduled send before its time, use unschedule_single_send; a send that has begun cannot be stopped.',
+    'Schedules a Single Send, or sends it now: this really emails its recipients. It needs a sender, recipients, content and an unsubscribe method. A time in the past is refused. unschedule_single_send can stop it until sending begins.',
   access: 'write',
   tags: ['single_sends'],
   scopes: ['marketing.read'],
   input: z.strictObject({
-    id: singleSendId('The Single Send to send.'),
+    id: singleSendId(),
     send_at: z.string().check(
       z.regex(NOW_OR_ISO, 'must be "now" or an ISO-8601 date-time with a time zone, such as 2026-05-01T09:00:00Z'),
       z.refine((text) => !NOW_OR_ISO.test(text) || text === 'now' || isRealTime(text), 'is not a real date and time'),
@@ -40,7 +40,7 @@ export default defineOperation({
         (text) => !NOW_OR_ISO.test(text) || text === 'now' || !isRealTime(text) || Date.parse(text) > Date.now(),
         'is in the past; give a future time, or "now" to send immediately',
       ),
-      z.describe('When to send: "now", or a future ISO-8601 date-time with a time zone, such as 2026-05-01T09:00:00Z.'),
+      z.describe('"now", or an ISO-8601 date-time with a time zone.'),
     ),
   }),
   sample: {

@@ -30,7 +30,7 @@ export default defineOperation({
   noun: 'Email',
   label: 'Send Email With Dynamic Template',
   description:
-    'Sends a SendGrid dynamic template ("d-…") to one or more recipients from a verified sender, filling its {{placeholders}} with template data: values shared by all, and, when sending separately, values per recipient (which override the shared ones). The template supplies subject and content; get_template shows its active version\'s test_data, the shape of data it expects. Nested objects and lists are allowed (as objects, or as JSON text). Also: Cc/Bcc, reply-to, attachments, categories, unsubscribe group, send_at up to 72 h ahead with a batch_id. More than 1,000 recipients are sent as several requests. Never retried after a timeout or server error (check Email Activity). For a legacy template, or an email without a template, use send_email.',
+    'Sends a dynamic template ("d-…") email with shared and per-recipient data. Over 1,000 recipients go as separate requests. Never sends twice: after a timeout or server error it may or may not have been sent (check Email Activity).',
   access: 'write',
   tags: ['mail', 'templates'],
   scopes: ['mail.send'],

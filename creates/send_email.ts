@@ -43,7 +43,7 @@ export default defineOperation({
   noun: 'Email',
   label: 'Send Email',
   description:
-    "Sends an email through SendGrid's Mail Send API from a verified sender: a subject with text and/or HTML, or a template with its data; attachments (from URLs or base64), reply-to, headers, custom args, categories, unsubscribe group, tracking, IP pool. send_at schedules it up to 72 h ahead (add a batch_id from create_mail_batch to be able to cancel it). More than 1,000 recipients are sent as several requests; the result lists each request's message id. SendGrid accepts the email and delivers it afterwards. Never retried automatically after a timeout or server error, so it cannot send twice: the error then says it may or may not have been sent (check Email Activity), and after a partial failure lists who was sent and who was not. Set sandbox_mode to check without delivering.",
+    'Sends an email: a subject with text/HTML, or a template. Over 1,000 recipients go as separate requests. Never sends twice: after a timeout or server error it may or may not have been sent (check Email Activity).',
   access: 'write',
   tags: ['mail'],
   scopes: ['mail.send'],

@@ -8,11 +8,11 @@ export default defineOperation({
   noun: 'Single Send',
   label: 'Unschedule Single Send',
   description:
-    'Cancels the scheduled sending of a Single Send of SendGrid Marketing Campaigns, so that it goes back to being a draft; nothing is sent. It does not delete the Single Send (use delete_single_send) and cannot stop a send that has already begun.',
+    'Cancels a scheduled Single Send, making it a draft again. A send that has begun cannot be stopped.',
   access: 'write',
   tags: ['single_sends'],
   scopes: ['marketing.read'],
-  input: z.strictObject({ id: singleSendId('The scheduled Single Send to stop.') }),
+  input: z.strictObject({ id: singleSendId() }),
   sample: { id: '27c8b3e4-6d1a-4f9b-8e2c-5a7d0b3c1f64', status: 'draft', send_at: null },
   async perform(api, { id }) {
     const answer = await api.delete<{ send_at?: string | null; status?: string }>(`/v3/marketing/singlesends/${encodeURIComponent(id)}/schedule`);

@@ -8,14 +8,14 @@ export default defineOperation({
   noun: 'Segment',
   label: 'Update Segment',
   description:
-    'Changes a Segments 2.0 segment\'s name and/or query; give at least one. The query is given as SGQL (query_dsl) or as conditions (field_name, operator, value or values, joined by and/or), checked against the field types and compiled to SGQL. Its parent list cannot be changed. SendGrid refills the segment in the background. A segment that does not exist is reported as not found.',
+    'Changes a segment\'s name and/or query; its parent list cannot change. SendGrid refills it in the background.',
   access: 'write',
   tags: ['segments'],
   scopes: ['marketing.read'],
   input: z
     .strictObject({
-      segment_id: segmentId('The segment to change.'),
-      name: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100), z.describe('A new name, unique in the account, up to 100 characters. Leave it out to keep the name.'))),
+      segment_id: segmentId(),
+      name: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
       ...queryFields(false),
     })
     .check(

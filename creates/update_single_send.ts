@@ -9,15 +9,15 @@ export default defineOperation({
   noun: 'Single Send',
   label: 'Update Single Send',
   description:
-    'Updates a Single Send of SendGrid Marketing Campaigns: only the fields given change, the others stay as they are. It does not send or schedule it: a draft stays a draft; schedule it to send with schedule_single_send. Rules: give at least one field to change; for recipients, exactly one of list_ids, segment_ids or send_to_all, which replaces the recipients it had; an unsubscribe group or a custom unsubscribe URL, not both (the one given replaces the other); a design_id replaces subject and content, so do not give them with it.',
+    'Updates a Single Send\'s given fields, sending nothing (schedule_single_send sends); recipients or unsubscribe method given replace the old. Since a design_id replaces subject and content, give neither with one.',
   access: 'write',
   tags: ['single_sends'],
   scopes: ['marketing.read'],
   input: z
     .strictObject({
-      id: singleSendId('The Single Send to change.'),
+      id: singleSendId(),
       name: z.optional(
-        z.string().check(z.trim(), z.minLength(1), z.maxLength(100), z.describe('A new name, up to 100 characters; recipients do not see it.')),
+        z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
       ),
       ...draftFields(),
     })

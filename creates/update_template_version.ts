@@ -12,14 +12,14 @@ export default defineOperation({
   noun: 'Template Version',
   label: 'Update Template Version',
   description:
-    'Changes the fields given (name, subject, HTML or plain-text body, editor, test data, active) of one version of a transactional template and returns the version; fields left out keep their value. Editing the active version changes every email sent with the template from then on. It sends nothing.',
+    'Updates the given fields of a transactional template version; sends nothing. Editing the active version changes every later email using the template.',
   access: 'write',
   tags: ['templates'],
   scopes: ['templates.versions.update'],
   input: z
     .strictObject({
       template_id,
-      version_id: zapier(z.guid({ error: 'must be a version id, a UUID such as 6e2b4a1c-3d5f-4e7a-9b8c-0d1e2f3a4b5c' }).check(z.describe('The version to change (a UUID), as get_template lists it.')), { dynamic: 'list_template_versions.id.label', label: 'Version' }),
+      version_id: zapier(z.guid({ error: 'must be a version id, a UUID such as 6e2b4a1c-3d5f-4e7a-9b8c-0d1e2f3a4b5c' }), { dynamic: 'list_template_versions.id.label', label: 'Version' }),
       ...changes,
     })
     .check(

@@ -8,20 +8,20 @@ export default defineOperation({
   noun: 'Unsubscribe Group',
   label: 'Update Unsubscribe Group',
   description:
-    "Updates an unsubscribe group's name, description or default flag; fields left out keep their value, and at least one must be given. It does not change who opted out of the group (use add_emails_to_unsubscribe_group or remove_email_from_unsubscribe_group).",
+    'Updates an unsubscribe group: of name, description and is_default, at least one must be given.',
   access: 'write',
   tags: ['suppressions'],
   scopes: ['asm.groups.update'],
   input: z
     .strictObject({
-      group_id: groupId('The id of the unsubscribe group to change (list_unsubscribe_groups lists them).'),
+      group_id: groupId('From list_unsubscribe_groups.'),
       name: z.optional(
-        z.string().check(z.trim(), z.minLength(1), z.maxLength(30), z.describe('A new name recipients see, up to 30 characters, unique in the account.')),
+        z.string().check(z.trim(), z.minLength(1), z.maxLength(30), z.describe('Unique in the account.')),
       ),
       description: z.optional(
-        z.string().check(z.trim(), z.minLength(1), z.maxLength(100), z.describe('A new description recipients see, up to 100 characters.')),
+        z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
       ),
-      is_default: z.optional(z.boolean().check(z.describe('Make this the default group (true), or stop it being the default (false).'))),
+      is_default: z.optional(z.boolean()),
     })
     .check(
       z.superRefine((input, ctx) => {

@@ -14,27 +14,15 @@ const MAX_CONTACTS = 1_000_000;
 
 const input = z
   .strictObject({
-    contacts: z.array(z.strictObject(contactShape())).check(
-      z.minLength(1),
-      z.maxLength(MAX_CONTACTS),
-      z.describe(
-        'The contacts to add or update (one or many), each with at least one identifier: email, phone number ID, external ID or anonymous ID. More than 30,000 need split_into_batches.',
-      ),
-    ),
+    contacts: z.array(z.strictObject(contactShape())).check(z.minLength(1), z.maxLength(MAX_CONTACTS)),
     list_ids: zapier(
-      z.optional(z.array(z.uuid()).check(z.maxLength(100), z.describe('Contact lists to add the contacts to. They stay in the lists they are already in.'))),
+      z.optional(z.array(z.uuid()).check(z.maxLength(100))),
       { dynamic: 'list_lists.id.name', label: 'Lists' },
     ),
     split_into_batches: z.optional(
-      z.boolean().check(
-        z.describe('Allow more than 30,000 contacts (or more than 6 MB): they are sent as several requests of at most 30,000 contacts and 6 MB each, one SendGrid job per request.'),
-      ),
+      z.boolean().check(z.describe('Required above 30,000 contacts or 6 MB; sends one job per request.')),
     ),
-    wait_until_processed: z.optional(
-      z.boolean().check(
-        z.describe('Wait (as long as one call allows: about 20 to 40 seconds) for SendGrid to process the contacts and return the counts and each failed contact. Otherwise the contacts are only queued.'),
-      ),
-    ),
+    wait_until_processed: z.optional(z.boolean()),
   })
   .check(
     z.superRefine((data, ctx) => {
@@ -124,7 +112,7 @@ export default defineOperation({
   noun: 'Contact',
   label: 'Add or Update Contacts',
   description:
-    'Adds or updates Marketing Campaigns contacts, one or many (split into requests of 30,000 when allowed), matched by email, phone number ID, external ID or anonymous ID; optionally adds them to lists. Custom fields are given by name and checked against the account (an unknown name or a wrong type is an error; nothing is dropped). SendGrid processes contacts asynchronously: this returns the job id, and the contacts are queued, not yet saved, unless wait_until_processed is set, which waits for the outcome and lists each failed contact. It never removes contacts or list memberships.',
+    'Adds or updates contacts, optionally adding them to lists; each needs an email, phone_number_id, external_id or anonymous_id. Asynchronous: returns a job id unless wait_until_processed. Never removes list memberships.',
   access: 'write',
   tags: ['contacts'],
   // The Marketing API has one permission family; marketing.read is what SendGrid's key editor grants for

@@ -5,15 +5,15 @@ import { defineOperation } from '../lib/operation';
 import { allCampaigns } from '../searches/legacy_list_campaigns';
 
 /** A legacy campaign id field, with the legacy campaigns as its Zapier dropdown. */
-export const legacyCampaignId = (description: string) =>
-  zapier(z.int().check(z.positive(), z.describe(description)), { dynamic: 'legacy_campaign_choices.id.title', label: 'Campaign' });
+export const legacyCampaignId = (description?: string) =>
+  zapier(z.int().check(z.positive(), ...(description ? [z.describe(description)] : [])), { dynamic: 'legacy_campaign_choices.id.title', label: 'Campaign' });
 
 export default defineOperation({
   key: 'legacy_campaign_choices',
   noun: 'Campaign',
   label: 'Campaign Choices (Legacy)',
   description:
-    'Lists the id, title and status of every legacy Marketing Campaigns campaign, newest first, following all pages (GET /v3/campaigns); it fills the Campaign dropdown. Read-only. For the full campaigns, use legacy_list_campaigns; on the current Marketing Campaigns, list_single_sends.',
+    "Lists every legacy campaign's id, title and status, newest first. Legacy Marketing Campaigns only; else list_single_sends.",
   triggersWhen: 'a new legacy campaign is created',
   access: 'read',
   paged: true,

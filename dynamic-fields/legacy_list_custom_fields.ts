@@ -7,7 +7,7 @@ export default defineOperation({
   noun: 'Custom Field',
   label: 'List Custom Fields (Legacy)',
   description:
-    'Lists the custom fields of legacy Marketing Campaigns contacts (GET /v3/contactdb/custom_fields): numeric id, name and type (text, number or date). Read-only; reserved fields such as first_name are listed by legacy_list_reserved_fields. For accounts on the current Marketing Campaigns, use list_custom_fields instead.',
+    'Lists the contact custom fields and their types. Legacy Marketing Campaigns only; else list_custom_fields.',
   triggersWhen: 'a new legacy custom field is created',
   access: 'read',
   tags: ['legacy', 'custom_fields'],

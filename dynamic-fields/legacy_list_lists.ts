@@ -10,15 +10,15 @@ export interface LegacyList {
 }
 
 /** A legacy list id field, with the legacy lists as its Zapier dropdown. */
-export const legacyListId = (description: string) =>
-  zapier(z.int().check(z.positive(), z.describe(description)), { dynamic: 'legacy_list_lists.id.name', label: 'List' });
+export const legacyListId = (description?: string) =>
+  zapier(z.int().check(z.positive(), ...(description ? [z.describe(description)] : [])), { dynamic: 'legacy_list_lists.id.name', label: 'List' });
 
 export default defineOperation({
   key: 'legacy_list_lists',
   noun: 'List',
   label: 'List Lists (Legacy)',
   description:
-    'Lists every contact list of legacy Marketing Campaigns (GET /v3/contactdb/lists): numeric id, name and recipient count. Read-only; it does not list the contacts. For accounts on the current Marketing Campaigns, use list_lists instead.',
+    'Lists every legacy contact list with its contact count. Legacy Marketing Campaigns only; else list_lists.',
   triggersWhen: 'a new legacy contact list is created',
   access: 'read',
   tags: ['legacy', 'lists'],

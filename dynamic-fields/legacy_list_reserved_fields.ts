@@ -7,7 +7,7 @@ export default defineOperation({
   noun: 'Reserved Field',
   label: 'List Reserved Fields (Legacy)',
   description:
-    'Lists the reserved fields of legacy Marketing Campaigns contacts (GET /v3/contactdb/reserved_fields), such as email, first_name and created_at, with their types. These names cannot be used for custom fields; only email, first_name and last_name can be written. Read-only. For accounts on the current Marketing Campaigns, use list_custom_fields instead.',
+    'Lists the reserved contact fields, whose names custom fields cannot take. Legacy Marketing Campaigns only; else list_custom_fields.',
   triggersWhen: 'SendGrid adds a reserved field',
   access: 'read',
   tags: ['legacy', 'custom_fields'],

@@ -7,7 +7,7 @@ export default defineOperation({
   noun: 'Searchable Field',
   label: 'List Searchable Fields (Legacy)',
   description:
-    'Lists the fields that legacy_search_contacts conditions can name, with the type that decides their operators: reserved fields (email, first_name, created_at, …), the legacy custom fields, and opens.campaign_identifier / clicks.campaign_identifier (a campaign opened or clicked). Read-only; reads GET /v3/contactdb/reserved_fields and /v3/contactdb/custom_fields. For accounts on the current Marketing Campaigns, use list_custom_fields instead.',
+    'Lists the fields legacy_search_contacts can test, and their types. Legacy Marketing Campaigns only; else list_custom_fields.',
   triggersWhen: 'a new legacy custom field is created',
   access: 'read',
   tags: ['legacy', 'custom_fields'],

@@ -6,14 +6,14 @@ export default defineOperation({
   noun: 'Category',
   label: 'List Categories',
   description:
-    'Lists the categories used on this account\'s emails (set when sending, e.g. send_email\'s categories), following all pages; prefix narrows them to names that start with it. Read-only: categories cannot be created here; they appear once an email carries them. For their statistics use get_category_stats.',
+    "Lists the categories used on the account's emails (all pages); they appear once an email carries one.",
   triggersWhen: 'an email is first sent with a new category',
   access: 'read',
   paged: true,
   tags: ['stats'],
   scopes: ['categories.read'],
   input: z.strictObject({
-    prefix: z.optional(z.string().check(z.minLength(1), z.maxLength(255), z.describe('Only categories whose name starts with this text.'))),
+    prefix: z.optional(z.string().check(z.minLength(1), z.maxLength(255), z.describe('Name prefix to match.'))),
   }),
   // `id` repeats the name: Zapier wants an id on each item, and the name is the category's identity.
   sample: { id: 'orders', category: 'orders' },

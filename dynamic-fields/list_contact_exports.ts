@@ -31,7 +31,7 @@ export default defineOperation({
   noun: 'Contact Export',
   label: 'List Contact Exports',
   description:
-    'Lists the contact exports SendGrid still holds (those in progress or recently finished), newest first: id, status pending/ready/failure, kind (all contacts, lists or segments), when it was begun, finished and expires, download links when ready, and a label such as "Export of 2026-03-05 14:02 UTC (ready)". Read-only: it neither starts an export (use export_contacts) nor downloads the files.',
+    'Lists recent contact exports, newest first, with status and download links when ready.',
   triggersWhen: 'a contact export is started',
   access: 'read',
   tags: ['contacts'],

@@ -13,7 +13,7 @@ export interface CustomField {
 export type LabelledCustomField = CustomField & { label: string };
 
 /** A custom field id (such as e1_T), with the custom fields as its Zapier dropdown. Reserved fields (_rf…) are refused. */
-export const customFieldId = (description: string) =>
+export const customFieldId = (description = 'Such as e1_T, from list_custom_fields.') =>
   zapier(
     z.string().check(
       z.trim(),
@@ -30,7 +30,7 @@ export default defineOperation({
   noun: 'Custom Field',
   label: 'List Custom Fields',
   description:
-    'Lists the custom fields of SendGrid Marketing Campaigns contacts: id (such as e1_T), name, type (Text, Number or Date) and a label such as "loyalty_points (Number)". Use it to turn a field name into its id. Read-only; reserved fields (email, first_name, …) are listed by list_reserved_fields.',
+    'Lists the custom contact fields with id (such as e1_T), name and type; reserved ones: list_reserved_fields.',
   triggersWhen: 'a new custom field is created',
   access: 'read',
   tags: ['custom_fields'],

@@ -16,15 +16,14 @@ export interface DesignSummary {
 }
 
 /** A design id (a UUID), with the design library as its Zapier dropdown. */
-export const designId = (description: string) =>
-  zapier(z.guid('must be a design id (a UUID)').check(z.describe(description)), { dynamic: 'list_designs.id.name', label: 'Design' });
+export const designId = () => zapier(z.guid('must be a design id (a UUID)'), { dynamic: 'list_designs.id.name', label: 'Design' });
 
 export default defineOperation({
   key: 'list_designs',
   noun: 'Design',
   label: 'List Designs',
   description:
-    'Lists every design in the Marketing Campaigns design library (id, name, subject, editor code/design, categories, thumbnail, dates), following all pages. Use it to pick the design_id of a Single Send. Read-only: it returns no HTML content, and does not list SendGrid\'s pre-built designs or the transactional templates (use list_templates for those).',
+    'Lists the Marketing Campaigns design library (no HTML), for a Single Send\'s design_id; not transactional templates (list_templates).',
   triggersWhen: 'a new design is created',
   access: 'read',
   paged: true,

@@ -15,16 +15,18 @@ export type LabelledList = List & { label: string };
 const count = (n: number | undefined, noun: string) => `${(n ?? 0).toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 export const labelOf = (name: string, contacts: number | undefined) => `${name} (${count(contacts, 'contact')})`;
 
-/** A Marketing Campaigns list id (a UUID), with the lists as its Zapier dropdown. */
-export const listId = (description: string, label = 'List') =>
-  zapier(z.guid('must be a list id (a UUID)').check(z.describe(description)), { dynamic: 'list_lists.id.label', label });
+/** A Marketing Campaigns list id (a UUID), with the lists as its Zapier dropdown; no description when the key says it all. */
+export const listId = (description?: string, label = 'List') => {
+  const id = z.guid('must be a list id (a UUID)');
+  return zapier(description ? id.check(z.describe(description)) : id, { dynamic: 'list_lists.id.label', label });
+};
 
 export default defineOperation({
   key: 'list_lists',
   noun: 'List',
   label: 'List Lists',
   description:
-    'Lists every contact list in SendGrid Marketing Campaigns (id, name, contact count, and a label such as "Newsletter (5,000 contacts)"), following all pages. Use it to turn a list name into its id. Read-only; it does not list the contacts themselves.',
+    'Lists all contact lists (every page) with id, name and contact count.',
   triggersWhen: 'a new contact list is created',
   access: 'read',
   paged: true,

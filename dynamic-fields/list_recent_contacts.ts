@@ -19,14 +19,15 @@ export function contactLabel(c: Pick<Contact, 'id' | 'email' | 'first_name' | 'l
   return name || address || c.id;
 }
 
-const CONTACT_ID_HELP = 'as returned by Find Contacts by Email or Search Contacts; the dropdown shows a sample of recent contacts only';
+const CONTACT_ID_HELP = 'From find_contacts_by_email or search_contacts.';
+const help = (description: string) => [description, CONTACT_ID_HELP].filter(Boolean).join(' ');
 
 /**
  * A contact id (a UUID): on Zapier, the recent contacts as its dropdown and Find Contacts by Email as its
  * search step (a search-bound field is one plain string).
  */
 export const contactId = (description: string) =>
-  zapier(z.guid('must be a contact id (a UUID)').check(z.describe(`${description} A contact id (a UUID), ${CONTACT_ID_HELP}.`)), {
+  zapier(z.guid('must be a contact id (a UUID)').check(z.describe(help(description))), {
     dynamic: 'list_recent_contacts.id.label',
     search: 'find_contacts_by_email.id',
     label: 'Contact',
@@ -37,7 +38,7 @@ export const contactIds = (description: string, max: number) =>
   zapier(
     z
       .array(z.guid('must be a contact id (a UUID)'))
-      .check(z.minLength(1), z.maxLength(max), z.describe(`${description} Up to ${max} contact ids (UUIDs), ${CONTACT_ID_HELP}.`)),
+      .check(z.minLength(1), z.maxLength(max), z.describe(help(description))),
     { dynamic: 'list_recent_contacts.id.label', label: 'Contacts' },
   );
 
@@ -46,7 +47,7 @@ export default defineOperation({
   noun: 'Contact',
   label: 'List Recent Contacts',
   description:
-    'Lists a sample of recent Marketing Campaigns contacts, each with a label such as "Ada Lovelace <ada@example.com>": SendGrid returns at most the 50 most recently added or updated, sorted by email, and cannot page further. It is not a full list: to find particular contacts use search_contacts or find_contacts_by_email, and to get every contact use export_contacts. Read-only.',
+    'Lists up to 50 recently changed contacts, with no paging. Not a full list: use search_contacts or export_contacts.',
   triggersWhen: 'a contact is added or updated (among the recent contacts SendGrid samples)',
   access: 'read',
   tags: ['contacts'],

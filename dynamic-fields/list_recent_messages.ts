@@ -11,7 +11,7 @@ export default defineOperation({
   noun: 'Message',
   label: 'List Recent Messages',
   description:
-    'Lists up to 100 emails with activity in the last 3 days, from the Email Activity feed (message id, recipient, subject, status). Fills the Message dropdown. Requires the paid Email Activity add-on (else a 403 says so). Read-only; to search older or specific messages use search_email_activity.',
+    'Lists up to 100 emails with activity in the last 3 days (paid Email Activity add-on).',
   triggersWhen: 'an email has new activity',
   access: 'read',
   tags: ['mail', 'stats'],

@@ -15,7 +15,7 @@ export default defineOperation({
   noun: 'Reserved Field',
   label: 'List Reserved Fields',
   description:
-    'Lists the reserved (built-in) fields of SendGrid Marketing Campaigns contacts, such as email, first_name, city or created_at: name, type (Text, Number or Date), whether it is read-only, and a label such as "created_at (Date, read-only)". Read-only; custom fields are listed by list_custom_fields.',
+    'Lists the built-in contact fields (email, created_at, …) with type and whether read-only; custom ones: list_custom_fields.',
   triggersWhen: 'a reserved contact field appears',
   access: 'read',
   tags: ['custom_fields', 'contacts'],

@@ -11,7 +11,7 @@ export default defineOperation({
   noun: 'Scheduled Send',
   label: 'List Scheduled Sends',
   description:
-    'Lists the batches of scheduled emails that were paused or cancelled (batch id and status). Read-only. SendGrid lists only those: a batch that is still scheduled, and emails scheduled without a batch id, do not appear.',
+    'Lists paused or cancelled batches of scheduled emails; still-scheduled ones do not appear.',
   triggersWhen: 'a batch of scheduled emails is paused or cancelled',
   access: 'read',
   tags: ['mail'],

@@ -17,7 +17,7 @@ export default defineOperation({
   noun: 'Field',
   label: 'List Searchable Fields',
   description:
-    'Lists every contact field a segment or contact search condition can test: reserved fields (email, first_name, created_at, …), custom fields, and list_ids (contacts on a list, with the in_list operator), each with its name (what a condition\'s field takes), type, the operators it supports, and a label such as "loyalty_points (Number, custom)". Read-only.',
+    'Lists the contact fields that segment and search_contacts conditions can test, with each one\'s type and operators.',
   triggersWhen: 'a new contact field is created',
   access: 'read',
   tags: ['contacts', 'custom_fields', 'segments'],

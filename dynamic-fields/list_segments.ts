@@ -24,9 +24,11 @@ export interface Segment {
 
 export type LabelledSegment = Segment & { label: string };
 
-/** A segment id (a UUID), with the segments as its Zapier dropdown. */
-export const segmentId = (description: string) =>
-  zapier(z.guid('must be a segment id (a UUID)').check(z.describe(description)), { dynamic: 'list_segments.id.label', label: 'Segment' });
+/** A segment id (a UUID), with the segments as its Zapier dropdown; no description when the key says it all. */
+export const segmentId = (description?: string) => {
+  const id = z.guid('must be a segment id (a UUID)');
+  return zapier(description ? id.check(z.describe(description)) : id, { dynamic: 'list_segments.id.label', label: 'Segment' });
+};
 
 export const segmentSample: Segment = {
   id: '7f3b2c1d-9e8a-4b6c-a5d4-3e2f1a0b9c8d',
@@ -50,7 +52,7 @@ export default defineOperation({
   noun: 'Segment',
   label: 'List Segments',
   description:
-    'Lists every Segments 2.0 segment of SendGrid Marketing Campaigns (id, name, contact count, parent list, query status, and a label such as "Loyal customers (1,250 contacts)"). Use it to turn a segment name into its id. Read-only; it does not return the segment\'s query or contacts: use get_segment for those.',
+    'Lists every segment with id, name and contact count; get_segment gives its query.',
   triggersWhen: 'a new segment is created',
   access: 'read',
   tags: ['segments'],

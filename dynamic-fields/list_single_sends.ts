@@ -21,15 +21,14 @@ export interface SingleSendListItem {
  * The Single Send id field every Single Send operation takes: a UUID, chosen from this dropdown on
  * Zapier. A fresh schema per call, since a schema carries one Zapier hint.
  */
-export const singleSendId = (description: string) =>
-  zapier(z.guid('must be a Single Send id (a UUID)').check(z.describe(description)), { dynamic: 'list_single_sends.id.label', label: 'Single Send' });
+export const singleSendId = () => zapier(z.guid('must be a Single Send id (a UUID)'), { dynamic: 'list_single_sends.id.label', label: 'Single Send' });
 
 export default defineOperation({
   key: 'list_single_sends',
   noun: 'Single Send',
   label: 'List Single Sends',
   description:
-    'Lists every Single Send of SendGrid Marketing Campaigns (id, name, status draft/scheduled/triggered, categories, send time), following all pages; each has a label such as "Spring Sale (draft)". Read-only: it neither sends nor changes anything, and gives no content or statistics (use get_single_send and get_single_send_stats).',
+    'Lists all Single Sends with status and send time, without content or statistics.',
   triggersWhen: 'a new Single Send is created',
   access: 'read',
   paged: true,

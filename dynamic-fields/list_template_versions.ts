@@ -7,14 +7,14 @@ export default defineOperation({
   noun: 'Template Version',
   label: 'List Template Versions',
   description:
-    'Lists the versions of one transactional template (id, name, subject, whether it is the active one, last update). Fills the Version dropdown once a template is chosen; without a template it lists nothing. Read-only; for the versions\' content use get_template.',
+    'Lists a transactional template\'s versions, marking the active one; empty without a template_id.',
   triggersWhen: 'a version is added to the chosen template',
   access: 'read',
   tags: ['templates'],
   scopes: ['templates.read'],
   input: z.strictObject({
     // Optional: the dropdown is asked for before a template is chosen, and then has nothing to list.
-    template_id: z.optional(templateId('The template whose versions to list: "d-" and 32 hex digits, or a UUID for a legacy one.')),
+    template_id: z.optional(templateId()),
   }),
   sample: {
     id: '6e2b4a1c-3d5f-4e7a-9b8c-0d1e2f3a4b5c',

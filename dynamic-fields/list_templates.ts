@@ -30,12 +30,11 @@ export interface TemplateVersion {
 export const TEMPLATE_ID = /^(d-[0-9a-fA-F]{32}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
 
 /** A template id field, picked from the Template dropdown on Zapier. */
-export const templateId = (description: string) =>
+export const templateId = () =>
   zapier(
     z.string().check(
       z.trim(),
       z.regex(TEMPLATE_ID, 'must be a template id: "d-" and 32 hex digits for a dynamic template, or a UUID for a legacy one'),
-      z.describe(description),
     ),
     { dynamic: 'list_templates.id.name', label: 'Template' },
   );
@@ -52,7 +51,7 @@ export default defineOperation({
   noun: 'Template',
   label: 'List Templates',
   description:
-    'Lists every transactional email template in SendGrid, dynamic ("d-…") and legacy alike (id, name, generation, last update), following all pages. Read-only.',
+    'Lists all transactional templates, dynamic and legacy, without their versions\' content.',
   triggersWhen: 'a new email template is created',
   access: 'read',
   paged: true,

@@ -14,7 +14,7 @@ export default defineOperation({
   noun: 'Unsubscribe Group',
   label: 'List Unsubscribe Groups',
   description:
-    'Lists the unsubscribe (suppression) groups of the SendGrid account: id, name, description, whether it is the default and how many addresses opted out. Read-only.',
+    "Lists the account's unsubscribe groups, with opt-out counts.",
   triggersWhen: 'a new unsubscribe group is created',
   access: 'read',
   tags: ['suppressions'],

@@ -34,7 +34,7 @@ export default defineOperation({
   noun: 'Verified Sender',
   label: 'List Verified Senders',
   description:
-    'Lists the Single Sender identities of the account (id, nickname, from and reply-to addresses, postal address, whether verified), verified or not yet. Read-only. Fills the From dropdown of send_email and the sender dropdown of Single Sends. It does not list authenticated domains: any address on such a domain can send too.',
+    'Lists the Single Sender identities, verified or not; authenticated domains are not listed.',
   triggersWhen: 'a sender identity is added',
   access: 'read',
   tags: ['senders'],

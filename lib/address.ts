@@ -1,5 +1,6 @@
 // Email addresses as people type them: `ada@example.com` or `Ada Lovelace <ada@example.com>`.
 import * as z from 'zod/mini';
+import { named } from './schema-names';
 
 export interface Address {
   email: string;
@@ -41,15 +42,18 @@ export const EMAIL = String.raw`([\w'+-]+\.)*[\w'+-]*[\w+-]@([A-Za-z0-9][A-Za-z0
 export const ADDRESS = new RegExp(String.raw`^ *(${EMAIL}|"?[^"<>\r\n]*"? *<${EMAIL}>) *$`);
 
 /** One address, as text, in a form the JSON Schema's pattern states (`parseAddress` reads every text it matches). */
-export const address = (description: string) =>
-  z.string().check(
-    oneLine(),
-    z.regex(ADDRESS, MESSAGE),
-    z.describe(description),
+export const address = (description?: string) =>
+  named(
+    'address',
+    z.string().check(
+      oneLine(),
+      z.regex(ADDRESS, MESSAGE),
+      ...(description ? [z.describe(description)] : []),
+    ),
   );
 
 /** A list of addresses with SendGrid's bounds. */
-export const addresses = (description: string, { min = 0, max = 1000 } = {}) =>
+export const addresses = (description?: string, { min = 0, max = 1000 } = {}) =>
   z
-    .array(address('An email address, or "Name <address>".'))
-    .check(...(min ? [z.minLength(min)] : []), z.maxLength(max), z.describe(description));
+    .array(address())
+    .check(...(min ? [z.minLength(min)] : []), z.maxLength(max), ...(description ? [z.describe(description)] : []));

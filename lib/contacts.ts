@@ -59,32 +59,26 @@ export const sampleContact: Contact = {
 /** The contact's identifiers: each contact needs at least one of these. */
 export const IDENTIFIERS = ['email', 'phone_number_id', 'external_id', 'anonymous_id'] as const;
 
-const text = (max: number | undefined, description: string) =>
-  z.optional(z.string().check(z.trim(), z.minLength(1), ...(max ? [z.maxLength(max)] : []), z.describe(description)));
+const text = (max: number | undefined, description?: string) =>
+  z.optional(z.string().check(z.trim(), z.minLength(1), ...(max ? [z.maxLength(max)] : []), ...(description ? [z.describe(description)] : [])));
 
 /** A contact's fields as SendGrid's upsert takes them (custom fields by name). Build a fresh set per use. */
 export const contactShape = () => ({
-  email: z.optional(
-    z.email().check(z.maxLength(254), z.describe('The contact\'s email address (SendGrid stores it in lower case). One of email, phone number ID, external ID or anonymous ID is required.')),
-  ),
-  phone_number_id: zapier(text(undefined, 'An identifier: the contact\'s phone number, in international form such as +14155550123.'), { label: 'Phone Number (Identifier)' }),
-  external_id: zapier(text(254, 'An identifier: the contact\'s id in your own system.'), { label: 'External Identifier' }),
-  anonymous_id: zapier(text(254, 'An identifier: an anonymous id, such as a website visitor\'s.'), { label: 'Anonymous Identifier' }),
-  first_name: text(50, 'The contact\'s personal (first) name.'),
-  last_name: text(50, 'The contact\'s family (last) name.'),
-  alternate_emails: z.optional(
-    z.array(z.email().check(z.maxLength(254))).check(z.maxLength(5), z.describe('Up to 5 more email addresses of the same contact.')),
-  ),
-  address_line_1: text(100, 'The first line of the contact\'s postal address.'),
-  address_line_2: text(100, 'The second line of the contact\'s postal address.'),
-  city: text(60, 'The contact\'s city.'),
-  state_province_region: text(50, 'The contact\'s state, province or region.'),
-  postal_code: text(undefined, 'The contact\'s ZIP or postal code.'),
-  country: text(50, 'The contact\'s country, as a name or an abbreviation.'),
+  email: z.optional(z.email().check(z.maxLength(254))),
+  phone_number_id: zapier(text(undefined, 'E.g. +14155550123.'), { label: 'Phone Number (Identifier)' }),
+  external_id: zapier(text(254), { label: 'External Identifier' }),
+  anonymous_id: zapier(text(254), { label: 'Anonymous Identifier' }),
+  first_name: text(50),
+  last_name: text(50),
+  alternate_emails: z.optional(z.array(z.email().check(z.maxLength(254))).check(z.maxLength(5))),
+  address_line_1: text(100),
+  address_line_2: text(100),
+  city: text(60),
+  state_province_region: text(50),
+  postal_code: text(undefined),
+  country: text(50),
   custom_fields: z.optional(
-    customFieldsSchema(
-      'Custom field values by field name, such as favorite_color → blue or loyalty_points → 120. Each name must be a custom field of the account; Number fields take numbers and Date fields dates (YYYY-MM-DD).',
-    ),
+    customFieldsSchema('By field name; an unknown name is an error. Dates as YYYY-MM-DD.'),
   ),
 });
 

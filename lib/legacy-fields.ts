@@ -68,12 +68,8 @@ const EMAIL_OR_ID = new RegExp(`^(${EMAIL}|[A-Za-z0-9_+/-]+={0,2})$`);
 const ID_MESSAGE = 'must be an email address or a legacy recipient id (base64 of the email)';
 
 /** One recipient, named by email or by id; an email is checked in full. */
-export const recipientRef = (description: string) =>
-  z.string().check(
-    z.trim(),
-    z.regex(EMAIL_OR_ID, ID_MESSAGE),
-    z.describe(description),
-  );
+export const recipientRef = (description?: string) =>
+  z.string().check(z.trim(), z.regex(EMAIL_OR_ID, ID_MESSAGE), ...(description ? [z.describe(description)] : []));
 
 /** The id for an email or an id. */
 export const toRecipientId = (ref: string): string => (ref.includes('@') ? recipientId(ref) : ref);
@@ -167,16 +163,14 @@ export function typedValue(type: FieldType, value: string | number): { value: st
 export const MAX_RECIPIENTS = 1000;
 
 const recipient = z.strictObject({
-  email: z.email().check(z.describe('The email address of the contact; it identifies the contact.')),
-  first_name: z.optional(z.string().check(z.describe("The contact's given name (reserved field first_name)."))),
-  last_name: z.optional(z.string().check(z.describe("The contact's family name (reserved field last_name)."))),
+  email: z.email(),
+  first_name: z.optional(z.string()),
+  last_name: z.optional(z.string()),
   custom_fields: z.optional(
     z
       .record(z.string().check(z.minLength(1)), z.union([z.string(), z.number()]))
       .check(
-        z.describe(
-          `Custom field values by field name, such as favorite_color → blue. Each name must be an existing legacy custom field; values must fit its type (text; number; date: ${DATE_HELP}).`,
-        ),
+        z.describe('Values keyed by legacy custom field name.'),
       ),
   ),
 });

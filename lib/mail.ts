@@ -92,32 +92,31 @@ const dataObjectOrText = (description: string) =>
 // ---------------------------------------------------------------------------------------------
 // Fields. Each operation picks the ones it offers; the checks and the body building below take any subset.
 
-const text1 = (description: string, max?: number) =>
-  z.string().check(z.minLength(1), ...(max ? [z.maxLength(max)] : []), oneLine(), z.describe(description));
+const text1 = (description?: string, max?: number) =>
+  z.string().check(z.minLength(1), ...(max ? [z.maxLength(max)] : []), oneLine(), ...(description ? [z.describe(description)] : []));
 
 const attachment = z.strictObject({
   url: z.optional(
     z.url().check(
       z.refine((url) => /^https:\/\//i.test(url), 'must be an https:// URL'),
-      z.describe('Where to download the file (https only): a Zapier file field, or a public link. Give url or content, not both.'),
+      z.describe('https only. Give url or content, not both.'),
     ),
   ),
-  content: z.optional(z.base64().check(z.minLength(1), z.describe('The file itself, base64-encoded, instead of a URL.'))),
-  filename: z.optional(text1('The file name recipients see, such as invoice-1042.pdf. Required with content; taken from the download otherwise.', 255)),
+  content: z.optional(z.base64().check(z.minLength(1))),
+  filename: z.optional(text1('Required with content; else from the download.', 255)),
   type: z.optional(
     z.string().check(
       z.regex(/^[a-zA-Z0-9][a-zA-Z0-9!#$&^_.+-]*\/[a-zA-Z0-9][a-zA-Z0-9!#$&^_.+-]*$/, 'must be a MIME type such as application/pdf'),
-      z.describe('The MIME type, such as application/pdf or image/png. Taken from the download when left out.'),
     ),
   ),
   disposition: z.optional(
-    z.enum(['attachment', 'inline']).check(z.describe('attachment (the default): a file to open; inline: an image shown in the HTML body, with a content id.')),
+    z.enum(['attachment', 'inline']),
   ),
   // SendGrid's content_id; named after the cid: the HTML uses, as Zapier wants a dropdown for every *_id field.
   cid: zapier(z.optional(
     z.string().check(
       z.regex(/^[^\s<>"]{1,255}$/, 'must be 1 to 255 characters without spaces, quotes or angle brackets'),
-      z.describe('For an inline image: its content id, which the HTML refers to as <img src="cid:logo">. Required when disposition is inline.'),
+      z.describe('For <img src="cid:…">. Required when disposition is inline.'),
     ),
   ), { label: 'Content ID (CID)' }),
 });
@@ -125,40 +124,40 @@ export type AttachmentInput = z.output<typeof attachment>;
 
 export const mailFields = {
   to: addresses(
-    `Who receives the email. Up to ${MAX_PER_REQUEST.toLocaleString('en-US')} recipients (To, Cc and Bcc together) go in one request; more (up to ${MAX_RECIPIENTS.toLocaleString('en-US')} To addresses) are sent as several requests, each a separate email, and the result lists each request.`,
+    'Addresses, or "Name <address>".',
     { min: 1, max: MAX_RECIPIENTS },
   ),
   from_email: zapier(
     z.email().check(
       z.maxLength(256),
-      z.describe('The sender address. It must be a verified Single Sender or on an authenticated domain in SendGrid. Pick one from the list or type any address.'),
+      z.describe('Verified, or on an authenticated domain.'),
     ),
     { dynamic: 'list_verified_senders.from_email.label', label: 'From Email' },
   ),
-  from_name: z.optional(text1('The sender name recipients see, such as "Acme Support".', 256)),
-  subject: z.optional(text1('The subject line. Required unless a template is chosen.', 998)),
+  from_name: z.optional(text1(undefined, 256)),
+  subject: z.optional(text1('Required unless a template is chosen.', 998)),
   text: zapier(
-    z.optional(z.string().check(z.minLength(1), z.describe('The plain-text body. Give text, HTML or both, unless a template is chosen.'))),
+    z.optional(z.string().check(z.minLength(1), z.describe('Give text, HTML or both, unless a template is chosen.'))),
     { type: 'text', label: 'Plain Text Body' },
   ),
   html: zapier(
-    z.optional(z.string().check(z.minLength(1), z.describe('The HTML body. Give text, HTML or both, unless a template is chosen.'))),
+    z.optional(z.string().check(z.minLength(1))),
     { type: 'text', label: 'HTML Body' },
   ),
-  cc: z.optional(addresses('Copy recipients. When the email is split into several requests, they are in the first one only, so they get one copy.', { max: MAX_PER_REQUEST - 1 })),
-  bcc: z.optional(addresses('Blind copy recipients; the other recipients do not see them. Like Cc, in the first request only.', { max: MAX_PER_REQUEST - 1 })),
-  reply_to: zapier(z.optional(address('Where replies go, when not to the sender. Use reply_to or reply_to_list, not both.')), { label: 'Reply-To' }),
-  reply_to_list: zapier(z.optional(addresses('Several addresses replies go to. Use reply_to or reply_to_list, not both.', { max: 1000 })), { label: 'Reply-To List' }),
+  cc: z.optional(addresses(undefined, { max: MAX_PER_REQUEST - 1 })),
+  bcc: z.optional(addresses(undefined, { max: MAX_PER_REQUEST - 1 })),
+  reply_to: zapier(z.optional(address()), { label: 'Reply-To' }),
+  reply_to_list: zapier(z.optional(addresses('Use reply_to or reply_to_list, not both.', { max: 1000 })), { label: 'Reply-To List' }),
   send_separately: z.optional(
     z.boolean().check(
-      z.describe('Send each To address its own copy, so recipients do not see each other. Cannot be combined with Cc or Bcc.'),
+      z.describe('One copy per To address. Cannot be combined with Cc or Bcc.'),
     ),
   ),
   template_id: zapier(
     z.optional(
       z.string().check(
         z.minLength(1),
-        z.describe('A SendGrid template id (dynamic ones start with "d-"). Its subject and content are used instead of those above.'),
+        z.describe('From list_templates; supplies subject and content.'),
       ),
     ),
     { dynamic: 'list_templates.id.name', label: 'Template' },
@@ -167,36 +166,33 @@ export const mailFields = {
     z.string().check(
       z.trim(),
       z.regex(DYNAMIC_TEMPLATE, 'must be a dynamic template id: "d-" and 32 hex digits (legacy templates take no template data; use send_email for them)'),
-      z.describe('The dynamic template to send ("d-…"). Its active version gives the subject and content; its test data shows which values it expects.'),
+      z.describe('get_template shows the data it expects.'),
     ),
     // Choosing a template reloads the form, which then shows its test data as a guide.
     { dynamic: 'list_templates.id.name', label: 'Dynamic Template', altersDynamicFields: true },
   ),
   dynamic_template_data: z.optional(dataObject(
-    `Values for a dynamic template's {{placeholders}}, such as first_name → Ada. Values may be nested objects and arrays (at most ${MAX_DATA_DEPTH} levels); where a form takes only text values, use dynamic_template_data_json for nesting. Only with a dynamic ("d-…") template.`,
+    'Placeholder values. Only with a dynamic ("d-…") template.',
   )),
   dynamic_template_data_json: zapier(
     z.optional(dataText(
-      'The same template values as JSON text, for nested objects and lists, such as {"order": {"id": 1042, "items": [{"name": "Pen"}]}}. Merged with the values above; a name may not be in both.',
+      'The same as JSON text; no key in both.',
     )),
     { type: 'text', label: 'Dynamic Template Data (JSON)' },
   ),
   recipient_data: z.optional(
     z.array(
       z.strictObject({
-        email: z.email().check(z.describe('A To address (as in To, without the name).')),
-        data: dataObjectOrText('Template values for this recipient only, as an object or JSON text; they override the shared ones of the same name.'),
-      }).check(z.describe('Template values for one recipient, when sending separately: one entry per To address that needs values of its own.')),
+        email: z.email(),
+        data: dataObjectOrText('Overrides shared values.'),
+      }).check(z.describe('Per-recipient values, when sending separately: one entry per To address.')),
     ).check(z.maxLength(MAX_RECIPIENTS)),
   ),
   categories: z.optional(
-    z.array(z.string().check(z.minLength(1), z.maxLength(255), oneLine())).check(
-      z.maxLength(10),
-      z.describe("Up to 10 categories, to group this email in SendGrid's statistics."),
-    ),
+    z.array(z.string().check(z.minLength(1), z.maxLength(255), oneLine())).check(z.maxLength(10)),
   ),
   unsubscribe_group_id: zapier(
-    z.optional(z.int().check(z.positive(), z.describe('The unsubscribe group this email belongs to; its recipients can opt out of just this group.'))),
+    z.optional(z.int().check(z.positive(), z.describe('From list_unsubscribe_groups.'))),
     { dynamic: 'list_unsubscribe_groups.id.name', label: 'Unsubscribe Group' },
   ),
   groups_to_display: zapier(
@@ -204,7 +200,7 @@ export const mailFields = {
       z.array(z.int().check(z.positive())).check(
         z.minLength(1),
         z.maxLength(25),
-        z.describe('Up to 25 unsubscribe groups shown on the preferences page recipients reach from the unsubscribe link. Needs an unsubscribe group.'),
+        z.describe('Needs an unsubscribe group.'),
       ),
     ),
     { dynamic: 'list_unsubscribe_groups.id.name', label: 'Unsubscribe Groups to Display' },
@@ -214,41 +210,41 @@ export const mailFields = {
       z.string().check(z.regex(HEADER_NAME, 'must be a header name (letters, digits and - without spaces or colons)')),
       z.string().check(z.maxLength(998), oneLine()),
     ).check(
-      z.describe(`Extra email headers, such as X-Order-Id → 1042. SendGrid does not let you set ${RESERVED_HEADERS.join(', ')}.`),
+      z.describe('Reserved ones such as To or Subject are refused.'),
     ),
   ),
   custom_args: z.optional(
     z.record(z.string().check(z.minLength(1)), z.string()).check(
-      z.describe('Your own values carried with the email into its events (webhook, Email Activity), such as order_id → 1042. At most 10,000 bytes in all.'),
+      z.describe('Echoed in its events; at most 10,000 bytes in all.'),
     ),
   ),
   send_at: z.optional(
     z.iso.datetime({ offset: true }).check(
-      z.describe(`When SendGrid should send it: an ISO-8601 time with a zone (such as 2026-05-01T09:00:00Z), in the future and at most ${MAX_SCHEDULE_HOURS} hours ahead. Leave empty to send now. Add a batch_id to be able to cancel it.`),
+      z.describe(`Must be in the future and at most ${MAX_SCHEDULE_HOURS} hours ahead.`),
     ),
   ),
   batch_id: zapier(z.optional(
     z.string().check(
       z.regex(BATCH_ID, 'must be a batch id from create_mail_batch (letters, digits, - and _)'),
       z.maxLength(128),
-      z.describe('A batch id from create_mail_batch, so a scheduled send can be paused or cancelled with cancel_scheduled_send. Every request of a split send carries it. On Zapier, map it from the Create Mail Batch step; the list shows batches already paused or cancelled.'),
+      z.describe('From create_mail_batch, to cancel it later.'),
     ),
   ), { dynamic: 'list_scheduled_sends.batch_id.label', label: 'Batch ID' }),
   ip_pool_name: z.optional(
-    z.string().check(z.minLength(2), z.maxLength(64), z.describe('The IP pool to send from (dedicated IPs only).')),
+    z.string().check(z.minLength(2), z.maxLength(64), z.describe('Dedicated IPs only.')),
   ),
-  click_tracking: z.optional(z.boolean().check(z.describe("Track link clicks in this email; leave empty for the account's setting."))),
-  open_tracking: z.optional(z.boolean().check(z.describe("Track opens of this email; leave empty for the account's setting."))),
+  click_tracking: z.optional(z.boolean()),
+  open_tracking: z.optional(z.boolean()),
   // The description sits on the item: Zapier's line items take no help text of their own.
   attachments: z.optional(
     z.array(
       attachment.check(
-        z.describe(`A file to attach, from a URL (a Zapier file field) or as base64 content. Up to 100 files; the whole email, attachments included, must stay under ${MAX_MAIL_BYTES / 1024 / 1024} MB.`),
+        z.describe(`The whole email must stay under ${MAX_MAIL_BYTES / 1024 / 1024} MB.`),
       ),
     ).check(z.maxLength(100)),
   ),
   sandbox_mode: z.optional(
-    z.boolean().check(z.describe("Check the email with SendGrid without delivering it (SendGrid's sandbox mode).")),
+    z.boolean().check(z.describe('Validates without delivering.')),
   ),
 };
 

@@ -4,6 +4,7 @@
 // quoted by the type of their field (Text, Number, Date), and anything SGQL cannot carry safely is
 // refused naming the field, before any request.
 import * as z from 'zod/mini';
+import { named } from './schema-names';
 import type { SendGridApi } from './client';
 import { InputError } from './errors';
 import { zapier } from './hints';
@@ -68,8 +69,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NUMBER = /^-?\d+(\.\d+)?$/;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-const OPERATOR_HELP =
-  'eq (=), ne (≠), lt/le/gt/ge (<, ≤, >, ≥: Number and Date fields), like/not_like (Text, with % as wildcard), contains/not_contains (Text contains the value), in/not_in (one of several values, given in values), is_empty/is_not_empty (no value needed), in_list (field_name list_ids, value a list id).';
+const OPERATOR_HELP = 'eq =, ne !=, lt <, le <=, gt >, ge >=; like takes % wildcards.';
 
 type Scalar = string | number;
 export interface Condition {
@@ -91,12 +91,8 @@ export interface ConditionLine extends Condition {
 
 const scalar = () => z.union([z.string().check(z.maxLength(1000)), z.number()]);
 
-const FIELD_HELP =
-  "The contact field to test, by name: a reserved field such as email, first_name or created_at, a custom field's name, or list_ids (with in_list).";
-const VALUE_HELP =
-  'What to compare with: text, a number or a date (YYYY-MM-DD, or an ISO-8601 time). Leave it out for in/not_in (use values) and for is_empty/is_not_empty. Quotes and backslashes are not allowed.';
-const VALUES_HELP =
-  'For in/not_in only (and required there): the values to match, one per item (1 to 100), each text or a number. Quotes and backslashes are not allowed.';
+const FIELD_HELP = 'A reserved or custom field, or list_ids with in_list.';
+const VALUE_HELP = 'Not for is_empty/is_not_empty; in/not_in use values. No quotes or backslashes.';
 
 /** At most this many values for in/not_in. */
 export const MAX_VALUES = 100;
@@ -114,9 +110,9 @@ const conditionShape = (help = true) => {
       ),
       FIELD_HELP,
     ),
-    operator: described(z.enum(OPERATORS), `How to compare. ${OPERATOR_HELP}`),
+    operator: described(z.enum(OPERATORS), OPERATOR_HELP),
     value: z.optional(described(scalar(), VALUE_HELP)),
-    values: z.optional(described(z.array(scalar()).check(z.minLength(1), z.maxLength(MAX_VALUES)), VALUES_HELP)),
+    values: z.optional(z.array(scalar()).check(z.minLength(1), z.maxLength(MAX_VALUES))),
   };
 };
 
@@ -176,7 +172,7 @@ export const conditionLineSchema = (fieldDropdown?: string) => {
   return refined(
     z.strictObject({
       join: z.optional(
-        z.enum(['and', 'or']).check(z.describe('How this condition joins the ones before it: and, or. Ignored on the first line; defaults to and.')),
+        z.enum(['and', 'or']).check(z.describe('Default and. Left to right: A and B or C = (A and B) or C.')),
       ),
       field_name: fieldDropdown ? zapier(field_name, { dynamic: fieldDropdown, label: 'Field' }) : field_name,
       ...rest,
@@ -193,21 +189,23 @@ export const MAX_DEPTH = 3;
 
 /**
  * A condition, or an { and: [...] } / { or: [...] } group of them, nested at most `depth` groups deep (2 by default, at most MAX_DEPTH).
- * Built level by level (no recursion), so its JSON Schema needs no $ref; each level repeats the one
- * below twice, so keep `depth` small. The description should explain the shape and the operators.
+ * Built level by level (no recursion), so that its JSON Schema states the depth; an agent's copy defines
+ * each level once (`condition`, `group`, `inner_group`). The description should explain the shape.
  */
 export function whereSchema(description: string, depth = 2): z.ZodMiniType<Where> {
-  let level: z.ZodMiniType<Where> = conditionSchema(false);
+  const condition = () => named('condition', conditionSchema(false));
+  let level: z.ZodMiniType<Where> = condition();
   for (let i = 0; i < depth; i++) {
-    const members = () => z.array(level).check(z.minLength(1), z.maxLength(50));
-    level = z.union([conditionSchema(false), z.strictObject({ and: members() }), z.strictObject({ or: members() })]) as z.ZodMiniType<Where>;
+    const name = `${'inner_'.repeat(depth - 1 - i)}group`;
+    const members = () => named(name, z.array(level).check(z.minLength(1), z.maxLength(50)));
+    level = z.union([condition(), z.strictObject({ and: members() }), z.strictObject({ or: members() })]) as z.ZodMiniType<Where>;
   }
   return level.check(z.describe(description));
 }
 
 /** A description for a `whereSchema` field: the shape, the operators and the quoting rules. */
 export const WHERE_HELP =
-  `A condition { field_name, operator, value } (values instead of value for in/not_in), or a group { and: [...] } (all must hold) or { or: [...] } (any must hold) of conditions and groups, nested at most 2 groups deep. field_name: ${FIELD_HELP} operator: ${OPERATOR_HELP} value: ${VALUE_HELP} values: ${VALUES_HELP}`;
+  `A condition { field_name, operator, value or values }, or { and: [...] } / { or: [...] } of them, nested at most 2 groups deep. field_name: ${FIELD_HELP} operator: ${OPERATOR_HELP} value: ${VALUE_HELP}`;
 
 // ---------- field types ----------
 

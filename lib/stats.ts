@@ -41,7 +41,7 @@ export interface Rates {
 }
 
 export const RATES_HELP =
-  'Rates are percentages with two decimals: delivery and bounce rates of requests; open, unique open, click, unique click, spam report and unsubscribe rates of delivered emails (opens and clicks count every open or click, so those two may pass 100). A rate is null when there is nothing to divide by.';
+  'Rates are % of delivered; delivery and bounce rates, % of requests.';
 
 const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 100 : null);
 
@@ -71,7 +71,7 @@ export const statsDate = (description: string) =>
 
 export const aggregatedBy = () =>
   z.optional(
-    z.enum(['day', 'week', 'month']).check(z.describe('Group the statistics by "day" (the default), "week" or "month".')),
+    z.enum(['day', 'week', 'month']).check(z.describe('Defaults to day.')),
   );
 
 /** The date range rules: start not after end, neither in the future (UTC). */
@@ -84,8 +84,8 @@ export const checkStatsRange = (range: { start_date: string; end_date?: string }
 };
 
 export const dateRangeFields = {
-  start_date: statsDate('The first day of the statistics, as YYYY-MM-DD (UTC); not in the future.'),
-  end_date: z.optional(statsDate('The last day of the statistics, as YYYY-MM-DD (UTC); not before start_date nor in the future. Defaults to today.')),
+  start_date: statsDate('UTC; not in the future.'),
+  end_date: z.optional(statsDate('Inclusive; not before start_date nor in the future.')),
 };
 
 /** One entry of a period's `stats` as SendGrid returns it (a category's name, for category statistics). */

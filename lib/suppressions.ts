@@ -24,10 +24,11 @@ export const groupId = (description: string) =>
   zapier(z.int().check(z.positive(), z.describe(description)), { dynamic: 'list_unsubscribe_groups.id.name', label: 'Unsubscribe Group' });
 
 /** One address, for a path; SendGrid's list endpoints name it `email`. */
-export const oneEmail = (description: string) => z.email().check(z.describe(description));
+export const oneEmail = (description?: string) => (description ? z.email().check(z.describe(description)) : z.email());
 
 /** The addresses of an add request (`recipient_emails`); the spec sets no upper bound. */
-export const recipientEmails = (description: string) => z.array(z.email()).check(z.minLength(1), z.describe(description));
+export const recipientEmails = (description?: string) =>
+  z.array(z.email()).check(z.minLength(1), ...(description ? [z.describe(description)] : []));
 
 /** The path segment of each list under /v3/suppression. */
 export type SuppressionList = 'bounces' | 'blocks' | 'spam_reports' | 'invalid_emails' | 'unsubscribes';
@@ -50,22 +51,16 @@ interface ListSpec<Extra extends object> {
 const timeWindow = () =>
   z
     .strictObject({
-      start_time: z.optional(
-        z.iso.datetime({ offset: true }).check(
-          z.describe('Only records added at or after this time: ISO-8601 with a zone, such as 2026-03-01T00:00:00Z. Leave blank for no lower bound.'),
-        ),
-      ),
+      start_time: z.optional(z.iso.datetime({ offset: true })),
       end_time: z.optional(
-        z.iso.datetime({ offset: true }).check(
-          z.describe('Only records added at or before this time: ISO-8601 with a zone, such as 2026-03-31T23:59:59Z, not before start_time. Leave blank for no upper bound.'),
-        ),
+        z.iso.datetime({ offset: true }).check(z.describe('Inclusive; not before start_time.')),
       ),
       email: z.optional(
         z.string().check(
           z.trim(),
           z.minLength(1),
           z.maxLength(320),
-          z.describe('Only addresses that start with this text: a whole address (ada@example.com), a mailbox (sales) or a prefix.'),
+          z.describe('Address prefix to match.'),
         ),
       ),
     })
@@ -132,7 +127,7 @@ export function deleteSuppression(spec: DeleteSpec) {
     access: 'destructive',
     tags: ['suppressions'],
     scopes: spec.scopes,
-    input: z.strictObject({ email: oneEmail(`The address to remove from ${spec.from}.`) }),
+    input: z.strictObject({ email: oneEmail() }),
     sample: { email: 'ada@example.com', removed_from: spec.list, removed: true },
     async perform(api, { email }) {
       await api.delete(`/v3/suppression/${spec.list}/${emailPath(email)}`);

@@ -60,7 +60,7 @@ function limitsOf(def: Def, hint: ZapierHint): string[] {
     const words = [];
     if (format === 'date') words.push('A date (YYYY-MM-DD).');
     if (format === 'datetime' && hint.type !== 'datetime') words.push('An ISO-8601 time with a zone, such as 2026-03-01T09:00:00Z.');
-    if (format === 'url') words.push('A full link, https://….');
+    if (format === 'url') words.push('A full web address, with its scheme (https).');
     if (maxLength && maxLength <= 100_000) words.push(`Up to ${count(maxLength)} characters.`);
     return words;
   }

@@ -1,8 +1,12 @@
 // The JSON Schema an agent reads for a tool: exactly as strict as the zod schema that checks the call,
 // in as few bytes as that allows, since every byte of tools/list is paid for in the agent's context.
 import * as z from 'zod/mini';
+import { schemaNames } from '../lib/schema-names';
 
 type JsonSchema = Record<string, unknown>;
+
+/** Where a piece's name (lib/schema-names) rides through the conversion; removed before anyone reads it. */
+const NAME = '$name';
 
 /** Keywords that cost an agent context and tell it nothing. */
 const isNoise = (key: string, value: unknown, schema: JsonSchema) =>
@@ -30,18 +34,19 @@ function eachSubschema(node: JsonSchema, field: string, visit: (schema: JsonSche
 /**
  * Defines once, in `$defs`, each piece of schema a tool repeats (an address in To, Cc and Reply-To; an
  * SGQL condition at each level of a query), largest saving first, for as long as it saves bytes. A field's
- * own description stays beside its `$ref`. Each piece is named after the first field it appears in.
+ * own description stays beside its `$ref`. A piece is named by lib/schema-names, else after the first
+ * field it appears in.
  */
 function shareRepeats(root: JsonSchema): JsonSchema {
   const defs: Record<string, JsonSchema> = {};
-  const bare = ({ description: _, ...rest }: JsonSchema) => JSON.stringify(rest);
+  const bare = ({ description: _, [NAME]: __, ...rest }: JsonSchema) => JSON.stringify(rest);
   const nodes = () => [root, ...Object.values(defs)];
   for (;;) {
     const seen = new Map<string, { count: number; field: string }>();
     const count = (schema: JsonSchema, field: string) => {
       if (schema.$ref === undefined) {
         const key = bare(schema);
-        const entry = seen.get(key) ?? { count: 0, field };
+        const entry = seen.get(key) ?? { count: 0, field: typeof schema[NAME] === 'string' ? schema[NAME] : field };
         entry.count += 1;
         seen.set(key, entry);
       }
@@ -63,16 +68,27 @@ function shareRepeats(root: JsonSchema): JsonSchema {
     const name = nameFor(best.field);
     defs[name] = JSON.parse(key) as JsonSchema;
     const replace = (schema: JsonSchema, field: string, put: (next: JsonSchema) => void) => {
-      if (bare(schema) === key) put({ $ref: `#/$defs/${name}`, ...(schema.description ? { description: schema.description } : {}) });
+      if (bare(schema) === key) put({ $ref: `#/$defs/${name}`, ...(schema.description !== undefined ? { description: schema.description } : {}) });
       else eachSubschema(schema, field, replace);
     };
     for (const node of nodes()) eachSubschema(node, '', replace);
   }
-  return Object.keys(defs).length ? { ...root, $defs: defs } : root;
+  return withoutNames(Object.keys(defs).length ? { ...root, $defs: defs } : root);
 }
 
-/** The zod schema's JSON Schema without the noise above, each piece written out where it is used. */
-export function plainSchema(schema: z.ZodMiniType): JsonSchema {
+const withoutNames = (node: JsonSchema): JsonSchema => {
+  const out: JsonSchema = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === NAME) continue;
+    if (key === 'properties' || key === '$defs') out[key] = Object.fromEntries(Object.entries(value as JsonSchema).map(([name, child]) => [name, withoutNames(child as JsonSchema)]));
+    else if (Array.isArray(value)) out[key] = value.map((item) => (isObject(item) ? withoutNames(item) : item));
+    else out[key] = isObject(value) ? withoutNames(value) : value;
+  }
+  return out;
+};
+
+/** The JSON Schema with the noise above left out and each piece's name, if it has one, under NAME. */
+function named(schema: z.ZodMiniType): JsonSchema {
   const prune = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(prune);
     if (!isObject(node)) return node;
@@ -84,8 +100,19 @@ export function plainSchema(schema: z.ZodMiniType): JsonSchema {
     }
     return out;
   };
-  return prune(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' })) as JsonSchema;
+  const json = z.toJSONSchema(schema, {
+    io: 'input',
+    unrepresentable: 'any',
+    override: ({ zodSchema, jsonSchema }) => {
+      const name = schemaNames.get(zodSchema)?.name;
+      if (name) (jsonSchema as JsonSchema)[NAME] = name;
+    },
+  });
+  return prune(json) as JsonSchema;
 }
 
+/** The zod schema's JSON Schema without the noise above, each piece written out where it is used. */
+export const plainSchema = (schema: z.ZodMiniType): JsonSchema => withoutNames(named(schema));
+
 /** The JSON Schema an agent reads: plain, with repeated pieces defined once. Calls are still checked against the full zod schema. */
-export const agentSchema = (schema: z.ZodMiniType): JsonSchema => shareRepeats(plainSchema(schema));
+export const agentSchema = (schema: z.ZodMiniType): JsonSchema => shareRepeats(named(schema));

@@ -17,11 +17,11 @@ export default defineOperation({
   noun: 'Global Suppression',
   label: 'Find Global Suppression',
   description:
-    'Finds whether one address is on the global suppression list (unsubscribed from all your mail): suppressed true or false, with the time it was suppressed when SendGrid gives one. Read-only, and it always returns one result. It does not check unsubscribe groups, bounces, blocks, spam reports or invalid emails; those are separate lists.',
+    'Finds whether one address is globally unsubscribed, and since when; always one result.',
   access: 'read',
   tags: ['suppressions'],
   scopes: ['asm.suppressions.global.read'],
-  input: z.strictObject({ email: oneEmail('The address to check, such as ada@example.com.') }),
+  input: z.strictObject({ email: oneEmail() }),
   sample: { email: 'ada@example.com', suppressed: true, suppressed_at: '2026-03-01T08:00:00Z' },
   async perform(api, { email }) {
     const found = (await api.get<GlobalSuppression | undefined>(`/v3/asm/suppressions/global/${emailPath(email)}`)) ?? {};

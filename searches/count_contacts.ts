@@ -16,12 +16,12 @@ export default defineOperation({
   noun: 'Contact Count',
   label: 'Find Contact Count',
   description:
-    'Finds how many Marketing Campaigns contacts the account stores in all, or (given a list) how many are on that list, and how many of them count toward this month\'s bill (for all contacts of a parent account, with a per-subuser breakdown). The count is up to date, unlike the cached count list_lists shows. A list that does not exist is reported as not found. It returns numbers only, no contacts.',
+    'Finds the live number of contacts in the account or on one list, and how many are billable this month.',
   access: 'read',
   tags: ['contacts', 'lists'],
   scopes: ['marketing.read'],
   input: z.strictObject({
-    list_id: z.optional(listId('Count only the contacts on this list. Leave it out to count every contact of the account.')),
+    list_id: z.optional(listId()),
   }),
   sample: { contact_count: 5230, billable_count: 5102 } as ContactCount,
   perform: async (api, { list_id }): Promise<ContactCount> => {

@@ -18,14 +18,14 @@ export default defineOperation({
   noun: 'Contact',
   label: 'Find Contacts by Email',
   description:
-    'Finds Marketing Campaigns contacts by exact email address (up to 100 at once; a match on an alternate email counts), with all their fields and custom fields by name. Addresses that match no contact are simply not in the result: finding none is an empty result, not an error. For partial matches or other fields use search_contacts.',
+    'Finds contacts by exact email address, alternate emails included. No match is an empty result. For other searches use search_contacts.',
   access: 'read',
   tags: ['contacts'],
   scopes: ['marketing.read'],
   input: z.strictObject({
     emails: z
       .array(z.email().check(z.maxLength(100)))
-      .check(z.minLength(1), z.maxLength(100), z.describe('The email addresses to look up, up to 100; case does not matter.')),
+      .check(z.minLength(1), z.maxLength(100)),
   }),
   sample: sampleContact,
   async perform(api, { emails }) {

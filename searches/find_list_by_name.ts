@@ -8,14 +8,14 @@ export default defineOperation({
   noun: 'List',
   label: 'Find List by Name',
   description:
-    'Finds Marketing Campaigns contact lists by name, searching every page of lists: an exact name, ignoring case and surrounding spaces, or with match set to contains, every list whose name contains the text. Returns the matching lists (id, name, contact count), none when nothing matches. Read-only; it creates no list (use create_list).',
+    'Finds contact lists by exact name, or names containing it with match contains; ignores case.',
   access: 'read',
   tags: ['lists'],
   scopes: ['marketing.read'],
   input: z.strictObject({
-    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100), z.describe('The list name to look for.')),
+    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
     match: zapier(
-      z.optional(z.enum(['exact', 'contains']).check(z.describe('exact (the default): the whole name, ignoring case; contains: names containing the text, ignoring case.'))),
+      z.optional(z.enum(['exact', 'contains'])),
       { label: 'Match' },
     ),
   }),

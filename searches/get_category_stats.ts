@@ -15,14 +15,14 @@ export default defineOperation({
   key: 'get_category_stats',
   noun: 'Category Stats Report',
   label: 'Find Category Statistics',
-  description: `Finds the email statistics of 1 to 10 categories between two dates, per day, week or month: for each category its totals and rates over the range, and the figures of each period. ${RATES_HELP} Dates are UTC. Read-only; categories are set when sending (send_email's categories); list_categories lists them.`,
+  description: `Finds per-category statistics per period between two dates, with totals and rates. ${RATES_HELP}`,
   access: 'read',
   tags: ['stats'],
   scopes: ['categories.stats.read'],
   input: z
     .strictObject({
       categories: zapier(
-        z.array(categoryName()).check(z.minLength(1), z.maxLength(10), z.describe('The categories, 1 to 10, exactly as they were set on the emails.')),
+        z.array(categoryName()).check(z.minLength(1), z.maxLength(10), z.describe('From list_categories.')),
         { dynamic: 'list_categories.id.category', label: 'Categories' },
       ),
       ...dateRangeFields,

@@ -12,17 +12,17 @@ export default defineOperation({
   key: 'get_category_stats_sums',
   noun: 'Category Stats Report',
   label: 'Find Category Statistics Totals',
-  description: `Finds every category's totals ranked by one metric between two dates: each category's summed statistics and rates, sorted by the metric (delivered by default, highest first). ${RATES_HELP} Dates are UTC. Returns one page (limit, offset). Read-only; for some categories over time use get_category_stats.`,
+  description: `Finds each category's statistics summed between two dates, ranked by a metric; one page per call. ${RATES_HELP}`,
   access: 'read',
   tags: ['stats'],
   scopes: ['categories.stats.sums.read'],
   input: z
     .strictObject({
       ...dateRangeFields,
-      sort_by_metric: zapier(z.optional(z.enum(METRICS).check(z.describe('The metric to rank categories by; "delivered" by default.'))), { label: 'Sort by Metric' }),
-      sort_by_direction: zapier(z.optional(z.enum(['desc', 'asc']).check(z.describe('"desc" (highest first, the default) or "asc".'))), { label: 'Sort Direction' }),
-      limit: z.optional(z.int().check(z.minimum(1), z.describe('How many categories to return; SendGrid\'s default is 5.'))),
-      offset: z.optional(z.int().check(z.minimum(0), z.describe('How many categories to skip, to get the next page.'))),
+      sort_by_metric: zapier(z.optional(z.enum(METRICS).check(z.describe('Defaults to delivered.'))), { label: 'Sort by Metric' }),
+      sort_by_direction: zapier(z.optional(z.enum(['desc', 'asc']).check(z.describe('Defaults to desc.'))), { label: 'Sort Direction' }),
+      limit: z.optional(z.int().check(z.minimum(1), z.describe('Defaults to 5.'))),
+      offset: z.optional(z.int().check(z.minimum(0))),
     })
     .check(z.superRefine(checkStatsRange)),
   sample: {

@@ -8,12 +8,12 @@ export default defineOperation({
   noun: 'Contact',
   label: 'Find Contact by ID',
   description:
-    'Finds one Marketing Campaigns contact by its contact id: every field, its lists and segments, and its custom fields by name. An unknown id is a "not found" error. To look contacts up by email use find_contacts_by_email.',
+    'Finds a contact by id, with its lists, segments and custom fields.',
   access: 'read',
   tags: ['contacts'],
   scopes: ['marketing.read'],
   input: z.strictObject({
-    contact_id: contactId('The contact to find.'),
+    contact_id: contactId(''),
   }),
   sample: sampleContact,
   async perform(api, { contact_id }) {

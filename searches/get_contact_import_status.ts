@@ -17,15 +17,13 @@ export default defineOperation({
   noun: 'Contact Import',
   label: 'Find Contact Import Status',
   description:
-    'Finds the status of a contact job (an add/update, a CSV import or a deletion) by its job id: pending, completed, errored (some contacts failed) or failed, with the counts of created, updated, deleted and failed contacts, and each failed contact with its reason when SendGrid reports errors. Optionally waits until the job ends. It does not change anything.',
+    'Finds a contact upsert, import or deletion job\'s status, counts and failed contacts. Optionally waits until it ends.',
   access: 'read',
   tags: ['contacts'],
   scopes: ['marketing.read'],
   input: z.strictObject({
-    job_id: z.string().check(z.trim(), z.minLength(1), z.maxLength(100), z.describe('The job id returned by Add or Update Contacts, Import Contacts from CSV or Delete Contacts.')),
-    wait_until_finished: z.optional(
-      z.boolean().check(z.describe('Keep checking (as long as one call allows: about 20 to 40 seconds) until the job ends, instead of reading its status once.')),
-    ),
+    job_id: z.string().check(z.trim(), z.minLength(1), z.maxLength(100), z.describe('From upsert_contacts, import_contacts_csv or delete_contacts.')),
+    wait_until_finished: z.optional(z.boolean()),
   }),
   sample: {
     id: '5c1d2b7e-3a4f-4e8d-9b6a-0f1e2d3c4b5a',

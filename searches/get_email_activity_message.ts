@@ -19,7 +19,7 @@ export default defineOperation({
   noun: 'Email Activity',
   label: 'Find Email Activity Message',
   description:
-    'Finds everything the Email Activity feed holds about one sent message: sender, recipient, subject, status, template, unsubscribe group, categories, custom arguments, IPs and every event (processed, delivered, opened, clicked, bounced with the reason…). Needs the full message id, as search_email_activity returns it; a send\'s shorter X-Message-Id is not enough (search with it first). Requires the paid Email Activity add-on (else a 403 says so). Read-only.',
+    "Finds one sent message's details and events in Email Activity (paid add-on).",
   access: 'read',
   tags: ['mail', 'stats'],
   scopes: ['email_activity.read'],
@@ -29,7 +29,7 @@ export default defineOperation({
         z.trim(),
         z.regex(MESSAGE_ID, 'must hold only letters, digits, dots, dashes and underscores'),
         z.maxLength(255),
-        z.describe('The full message id, such as W8Tfb2KQTRGyE3rRPSuk9A.filter0001.16648.5515E0B88.0, as search_email_activity returns it.'),
+        z.describe("From search_email_activity; a send's X-Message-Id is not enough."),
       ),
       { dynamic: 'list_recent_messages.id.label', label: 'Message' },
     ),

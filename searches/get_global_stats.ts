@@ -20,7 +20,7 @@ export default defineOperation({
   key: 'get_global_stats',
   noun: 'Stats Report',
   label: 'Find Email Statistics',
-  description: `Finds the account's email statistics (requests, deliveries, opens, clicks, bounces, spam reports, unsubscribes…) between two dates, per day, week or month, with the totals and the rates over the whole range and per period. ${RATES_HELP} Dates are UTC. Read-only; for one category's figures use get_category_stats.`,
+  description: `Finds the account's email statistics per period between two dates, with totals and rates. ${RATES_HELP}`,
   access: 'read',
   tags: ['stats'],
   scopes: ['stats.read'],

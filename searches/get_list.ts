@@ -10,14 +10,14 @@ export default defineOperation({
   noun: 'List',
   label: 'Find List',
   description:
-    'Finds one Marketing Campaigns contact list by id: name, contact count and, on request, a sample contact. A list that does not exist is reported as not found. Read-only; it does not list all the list\'s contacts (use contact search or export for that).',
+    'Finds a contact list by id: name, contact count and, optionally, a sample contact.',
   access: 'read',
   tags: ['lists'],
   scopes: ['marketing.read'],
   input: z.strictObject({
-    id: listId('The list to get.'),
+    id: listId(),
     contact_sample: zapier(
-      z.optional(z.boolean().check(z.describe('Also return one sample contact from the list. Off by default.'))),
+      z.optional(z.boolean()),
       { label: 'Include a Sample Contact' },
     ),
   }),

@@ -8,14 +8,14 @@ export default defineOperation({
   noun: 'Segment',
   label: 'Find Segment',
   description:
-    'Finds one Segments 2.0 segment by id: name, SGQL query (query_dsl), contact count, parent list, query validation status and a sample of its contacts. A segment that does not exist is reported as not found. Read-only; SendGrid refreshes a segment\'s contacts on its own schedule, and this does not trigger a refresh.',
+    'Finds a segment by id, with its SGQL query, contact count and sample contacts. It does not refresh the segment.',
   access: 'read',
   tags: ['segments'],
   scopes: ['marketing.read'],
   input: z.strictObject({
-    segment_id: segmentId('The segment to get.'),
+    segment_id: segmentId(),
     contacts_sample: zapier(
-      z.optional(z.boolean().check(z.describe('Include a sample of the segment\'s contacts. SendGrid includes it unless this is false.'))),
+      z.optional(z.boolean().check(z.describe('Defaults to true.'))),
       { label: 'Include Sample Contacts' },
     ),
   }),

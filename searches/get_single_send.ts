@@ -64,11 +64,11 @@ export default defineOperation({
   noun: 'Single Send',
   label: 'Find Single Send',
   description:
-    'Finds one Single Send of SendGrid Marketing Campaigns by its id: name, status (draft, scheduled or triggered), send time, recipients (lists, segments or all contacts), subject, content, sender, unsubscribe settings and categories. Read-only: it neither sends nor changes it, and gives no statistics (use get_single_send_stats). An unknown id is an error, not an empty result.',
+    'Finds a Single Send by id, with status, recipients, content and settings; an unknown id is an error. Statistics: get_single_send_stats.',
   access: 'read',
   tags: ['single_sends'],
   scopes: ['marketing.read'],
-  input: z.strictObject({ id: singleSendId('The Single Send to read.') }),
+  input: z.strictObject({ id: singleSendId() }),
   sample: singleSendSample,
   perform: (api, { id }) => api.get<SingleSend>(`/v3/marketing/singlesends/${encodeURIComponent(id)}`),
   summary: (single) => `Single Send "${single.name}" (id ${single.id}): ${statusWords(single.status)}${single.send_at ? `, send time ${single.send_at}` : ''}.`,

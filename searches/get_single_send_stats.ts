@@ -67,28 +67,28 @@ export default defineOperation({
   noun: 'Single Send Statistic',
   label: 'Find Single Send Stats',
   description:
-    'Finds the statistics of one Single Send of SendGrid Marketing Campaigns: requests, delivered, opens, clicks (total and unique), bounces, spam reports and unsubscribes, as one total or one row per day, optionally split by A/B variation and phase, between two dates in a time zone. Read-only. It gives no per-link clicks and no per-recipient events. Rule: end_date must not be before start_date.',
+    'Finds one Single Send\'s delivery, open, click, bounce, spam and unsubscribe counts, in total or per day.',
   access: 'read',
   tags: ['single_sends', 'stats'],
   scopes: ['marketing.read'],
   input: z
     .strictObject({
-      id: singleSendId('The Single Send whose statistics to read.'),
+      id: singleSendId(),
       aggregated_by: z.optional(
-        z.enum(['total', 'day']).check(z.describe('"total" (the default) for one row of totals, "day" for one row per day.')),
+        z.enum(['total', 'day']).check(z.describe('Default total.')),
       ),
-      start_date: z.optional(z.iso.date().check(z.describe('The first day counted, as YYYY-MM-DD.'))),
-      end_date: z.optional(z.iso.date().check(z.describe('The last day counted, as YYYY-MM-DD; not before start_date.'))),
+      start_date: z.optional(z.iso.date()),
+      end_date: z.optional(z.iso.date().check(z.describe('Inclusive; not before start_date.'))),
       timezone: z.optional(
         z.string().check(
           z.refine(isTimeZone, 'is not an IANA time zone, such as America/Chicago'),
-          z.describe('The IANA time zone the days are counted in, such as America/Chicago; UTC by default.'),
+          z.describe('The IANA time zone, such as America/Chicago; default UTC.'),
         ),
       ),
       group_by: z.optional(
         z
           .array(z.enum(['ab_variation', 'ab_phase']))
-          .check(z.maxLength(2), z.describe('For A/B tests: split the rows by variation, by phase (test or send), or both.')),
+          .check(z.maxLength(2), z.describe('For A/B tests.')),
       ),
     })
     .check(

@@ -7,12 +7,12 @@ export default defineOperation({
   noun: 'Template',
   label: 'Find Template',
   description:
-    'Finds one transactional template by id (dynamic "d-…" or legacy UUID): its name, generation, last update and every version with its subject, content, editor and whether it is the active one. Read-only; a template that does not exist is reported as not found. To change content, use create_template_version or update_template_version.',
+    'Finds a transactional template by id with all its versions\' content; an unknown id is an error.',
   access: 'read',
   tags: ['templates'],
   scopes: ['templates.read'],
   input: z.strictObject({
-    template_id: templateId('The template to get: "d-" and 32 hex digits for a dynamic template, or a UUID for a legacy one.'),
+    template_id: templateId(),
   }),
   sample: {
     id: 'd-2c214ac919e84170b21855cc129b4a5f',

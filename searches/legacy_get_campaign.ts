@@ -9,12 +9,12 @@ export default defineOperation({
   noun: 'Campaign',
   label: 'Find Campaign (Legacy)',
   description:
-    'Finds one legacy Marketing Campaigns campaign by its numeric id (GET /v3/campaigns/{campaign_id}): title, subject, status, sender, lists, segments, categories and content. Read-only; it neither sends nor schedules. For accounts on the current Marketing Campaigns, use get_single_send instead.',
+    'Finds one campaign by id. Legacy Marketing Campaigns only; else get_single_send.',
   access: 'read',
   tags: ['legacy', 'single_sends'],
   scopes: ['marketing_campaigns.read'],
   input: z.strictObject({
-    campaign_id: legacyCampaignId('The numeric id of the legacy campaign.'),
+    campaign_id: legacyCampaignId(),
   }),
   sample: campaignSample,
   perform: (api, { campaign_id }) => legacyApi(api, 'get_single_send', `campaign ${campaign_id}`).get<LegacyCampaign>(`/v3/campaigns/${campaign_id}`),

@@ -46,15 +46,15 @@ export default defineOperation({
   noun: 'Campaign',
   label: 'Find Campaigns (Legacy)',
   description:
-    'Finds the campaigns of legacy Marketing Campaigns, newest first (GET /v3/campaigns): title, subject, status, sender, lists, segments and content. One page by limit and offset, or every page when all_pages is set. Read-only; it sends nothing. For accounts on the current Marketing Campaigns, use list_single_sends instead.',
+    'Finds campaigns, newest first: a page, or all with all_pages. Legacy Marketing Campaigns only; else list_single_sends.',
   access: 'read',
   tags: ['legacy', 'single_sends'],
   scopes: ['marketing_campaigns.read'],
   input: z
     .strictObject({
-      limit: z.optional(z.int().check(z.minimum(1), z.describe('Campaigns per page: 10 by default (100 with all_pages).'))),
-      offset: z.optional(z.int().check(z.minimum(0), z.describe('How many campaigns to skip before the page: 0 (the default) starts at the newest. Not with all_pages.'))),
-      all_pages: z.optional(z.boolean().check(z.describe('Return every campaign, following all pages, instead of one page.'))),
+      limit: z.optional(z.int().check(z.minimum(1), z.describe('Default 10; 100 with all_pages.'))),
+      offset: z.optional(z.int().check(z.minimum(0), z.describe('Default 0. Not with all_pages.'))),
+      all_pages: z.optional(z.boolean()),
     })
     .check(
       z.superRefine((input, ctx) => {

@@ -39,17 +39,17 @@ export default defineOperation({
   noun: 'Contact',
   label: 'Find Contacts by Page (Legacy)',
   description:
-    'Finds the contacts of the legacy Marketing Campaigns contact database, one page at a time (GET /v3/contactdb/recipients with page and page_size), or every page when all_pages is set. Each contact comes with its recipient id, names, activity times (Unix seconds) and custom fields. Read-only; to filter contacts, use legacy_search_contacts. For accounts on the current Marketing Campaigns, use search_contacts instead.',
+    'Finds contacts a page at a time, or all with all_pages; legacy_search_contacts filters. Legacy Marketing Campaigns only; else search_contacts.',
   access: 'read',
   tags: ['legacy', 'contacts'],
   scopes: ['marketing_campaigns.read'],
   input: z
     .strictObject({
-      page: z.optional(z.int().check(z.minimum(1), z.describe('Which page to return, from 1 (the default). Not with all_pages.'))),
+      page: z.optional(z.int().check(z.minimum(1), z.describe('Default 1. Not with all_pages.'))),
       page_size: z.optional(
-        z.int().check(z.minimum(1), z.maximum(MAX_PAGE_SIZE), z.describe('Contacts per page, 1 to 1,000: 100 by default, 1,000 with all_pages.')),
+        z.int().check(z.minimum(1), z.maximum(MAX_PAGE_SIZE), z.describe('Default 100; 1,000 with all_pages.')),
       ),
-      all_pages: z.optional(z.boolean().check(z.describe('Return every contact, following all pages, instead of one page.'))),
+      all_pages: z.optional(z.boolean()),
     })
     .check(
       z.superRefine((input, ctx) => {

@@ -24,24 +24,20 @@ const condition = z.strictObject({
     z.string().check(
       z.trim(),
       z.minLength(1),
-      z.describe('The field to test: a reserved field (email, first_name, created_at, …), a legacy custom field by name, or opens.campaign_identifier / clicks.campaign_identifier.'),
+      z.describe('A name from legacy_list_searchable_fields.'),
     ),
     { dynamic: 'legacy_list_searchable_fields.id.name', label: 'Field' },
   ),
   operator: z.enum(OPERATORS).check(
-    z.describe(
-      'How to test it. Text: contains, eq, ne, empty, not_empty. Number: eq, lt, gt, empty, not_empty. Date: eq, ne, lt (before), gt (after), empty, not_empty, "is within". Opens/clicks: eq (opened/clicked the campaign), ne.',
-    ),
+    z.describe('Text: contains/eq/ne; number: eq/lt/gt; date: eq/ne/lt/gt/"is within"; all three: empty/not_empty; opens/clicks: eq/ne.'),
   ),
   value: z.optional(
     z.string().check(
-      z.describe(
-        'What to compare with; leave it out for empty and not_empty. Dates: MM/DD/YYYY or YYYY-MM-DD (a day), an ISO-8601 date-time or Unix seconds; for "is within", a YYYY-MM-DD date or a number of days. Opens/clicks: a campaign id.',
-      ),
+      z.describe('A campaign id for opens/clicks; days for "is within"; leave it out for empty and not_empty.'),
     ),
   ),
   and_or: z.optional(
-    z.enum(['and', 'or']).check(z.describe('How this condition joins the ones before it: and (the default) or or. Leave it out on the first condition.')),
+    z.enum(['and', 'or']).check(z.describe('Default and. Leave it out on the first condition.')),
   ),
 });
 type Condition = z.output<typeof condition>;
@@ -67,7 +63,7 @@ export default defineOperation({
   noun: 'Contact',
   label: 'Find Contacts by Conditions (Legacy)',
   description:
-    'Finds the contacts of legacy Marketing Campaigns that meet conditions (POST /v3/contactdb/recipients/search), across the whole contact database or within one legacy list. Each condition names a field (field_name), an operator (eq, ne, lt, gt, contains, empty, not_empty, "is within") and a value; conditions after the first join with and (the default) or or. Fields, operators and values are checked against the field types (GET of the reserved and custom fields) before searching. Read-only; it creates no segment. For accounts on the current Marketing Campaigns, use search_contacts instead.',
+    'Finds contacts meeting conditions, in all contacts or one list. Legacy Marketing Campaigns only; else search_contacts.',
   access: 'read',
   tags: ['legacy', 'contacts'],
   scopes: ['marketing_campaigns.read'],
@@ -81,9 +77,8 @@ export default defineOperation({
             ctx.addIssue({ code: 'custom', path: [i, 'value'], message: `must be left out with ${c.operator}, which tests whether the field has a value`, input: c.value });
         });
       }),
-      z.describe('The conditions a contact must meet, in order.'),
     ),
-    list_id: z.optional(legacyListId('Search only this legacy list; leave it blank to search every contact.')),
+    list_id: z.optional(legacyListId('Default: all contacts.')),
   }),
   sample: recipientSample,
   async perform(api, { conditions, list_id }) {

@@ -6,7 +6,7 @@ export default listSuppressions({
   noun: 'Block',
   label: 'Find Blocks',
   description:
-    "Finds the addresses on SendGrid's block list (the receiving server refused the mail for a reason other than a missing mailbox, such as a blocked IP or a content filter): address, status, reason and when, optionally within a time window or for addresses starting with some text. Read-only; remove one with delete_block. More than 50,000 records: narrow the window.",
+    'Finds addresses on the block list (refused, e.g. for IP or content). Fails over 50,000 records.',
   scopes: ['suppression.blocks.read'],
   sample: {
     email: 'grace@example.com',

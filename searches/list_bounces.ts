@@ -6,7 +6,7 @@ export default listSuppressions({
   noun: 'Bounce',
   label: 'Find Bounces',
   description:
-    "Finds the addresses on SendGrid's bounce list (mail to them was rejected by the receiving server): address, SMTP status, reason and when, optionally within a time window or for addresses starting with some text. Read-only; SendGrid skips these addresses until they are removed with delete_bounce. More than 50,000 records: narrow the window.",
+    'Finds addresses on the bounce list (rejected by the receiving server). Fails over 50,000 records.',
   scopes: ['suppression.bounces.read'],
   sample: {
     email: 'ada@example.com',

@@ -6,7 +6,7 @@ export default listSuppressions({
   noun: 'Invalid Email',
   label: 'Find Invalid Emails',
   description:
-    "Finds the addresses SendGrid marked invalid (malformed, or a mail domain that does not exist): address, reason and when, optionally within a time window or for addresses starting with some text. Read-only; SendGrid skips these addresses until they are removed with delete_invalid_email. More than 50,000 records: narrow the window.",
+    'Finds addresses SendGrid marked invalid (malformed or unknown domain). Fails over 50,000 records.',
   scopes: ['suppression.invalid_emails.read'],
   sample: {
     email: 'ada@exmaple.com',

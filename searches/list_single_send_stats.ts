@@ -8,14 +8,14 @@ export default defineOperation({
   noun: 'Single Send Statistic',
   label: 'Find All Single Send Stats',
   description:
-    'Finds the total statistics of every Single Send of SendGrid Marketing Campaigns, one row each (requests, delivered, opens, clicks, bounces, spam reports, unsubscribes), following all pages; or of up to 25 chosen Single Sends. Read-only. For one Single Send by day, between dates or by A/B variation, use get_single_send_stats.',
+    'Finds total statistics of all or chosen Single Sends, one row each; get_single_send_stats gives days and A/B splits.',
   access: 'read',
   tags: ['single_sends', 'stats'],
   scopes: ['marketing.read'],
   input: z.strictObject({
     singlesend_ids: zapier(
       z.optional(
-        z.array(z.guid('must be a Single Send id (a UUID)')).check(z.minLength(1), z.maxLength(25), z.describe('Only these Single Sends (up to 25); leave it out for all of them.')),
+        z.array(z.guid('must be a Single Send id (a UUID)')).check(z.minLength(1), z.maxLength(25), z.describe('Default: all.')),
       ),
       { dynamic: 'list_single_sends.id.label', label: 'Single Sends' },
     ),

@@ -7,11 +7,11 @@ export default defineOperation({
   noun: 'Unsubscribe Group Suppression',
   label: 'Find Unsubscribe Group Suppressions',
   description:
-    'Finds every address that opted out of one unsubscribe group (SendGrid returns them all at once). Read-only; global unsubscribes are not included (use list_global_unsubscribes), and an unknown group id is an error.',
+    'Finds every address opted out of one unsubscribe group, not global unsubscribes.',
   access: 'read',
   tags: ['suppressions'],
   scopes: ['asm.groups.suppressions.read'],
-  input: z.strictObject({ group_id: groupId('The id of the unsubscribe group whose opt-outs to list (list_unsubscribe_groups lists them).') }),
+  input: z.strictObject({ group_id: groupId('From list_unsubscribe_groups.') }),
   sample: { email: 'ada@example.com', group_id: 4127 },
   async perform(api, { group_id }) {
     const emails = await api.get<string[]>(`/v3/asm/groups/${group_id}/suppressions`);

@@ -11,13 +11,13 @@ const input = z
   .strictObject({
     conditions: z.optional(
       conditionListSchema(
-        'Conditions on contact fields, combined in order: each line joins the ones before it with and/or (A and B or C means (A and B) or C). Fields by name: email, first_name, created_at, a custom field, or list_ids with in_list.',
+        'Fields from list_searchable_fields.',
       ),
     ),
     where: zapier(
       z.optional(
         whereSchema(
-          'Conditions as a tree, instead of conditions: { field_name, operator, value } (values for in/not_in), or { and: [...] } / { or: [...] } groups of them, nested up to 3 deep.',
+          'Instead of conditions: a tree of and/or groups.',
         ),
       ),
       { label: 'Conditions as JSON', type: 'code' },
@@ -28,7 +28,7 @@ const input = z
           z.trim(),
           z.minLength(1),
           z.maxLength(10_000),
-          z.describe("Instead of conditions: a raw SGQL condition, such as email LIKE 'ada%' AND CONTAINS(list_ids, '<list id>'). It is sent as written; compare emails in lower case."),
+          z.describe('Instead of conditions: raw SGQL. Emails are stored in lower case.'),
         ),
       ),
       { label: 'SGQL Query', type: 'code' },
@@ -47,7 +47,7 @@ export default defineOperation({
   noun: 'Contact',
   label: 'Find Contacts',
   description:
-    'Finds Marketing Campaigns contacts matching conditions on their fields (country is US and loyalty_points > 100, in a list, created after a date, …), built into SendGrid\'s query language (SGQL) with safe quoting, or a raw SGQL query. SendGrid returns at most the first 50 matches, with their custom fields by name: for more, narrow the conditions or use export_contacts. For exact email addresses find_contacts_by_email is simpler.',
+    'Finds contacts matching conditions on their fields and lists, or an SGQL query. Returns at most 50: for more use export_contacts.',
   access: 'read',
   tags: ['contacts'],
   scopes: ['marketing.read'],

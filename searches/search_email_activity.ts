@@ -3,22 +3,23 @@ import { ACTIVITY_STATUSES, buildActivityQuery, FILTER_FIELDS, findMessages, MES
 import { zapier } from '../lib/hints';
 import { defineOperation } from '../lib/operation';
 
-const time = (description: string) => z.optional(z.iso.datetime({ offset: true, error: 'must be an ISO-8601 time such as 2026-11-29T00:00:00Z' }).check(z.describe(description)));
+const time = (description?: string) =>
+  z.optional(z.iso.datetime({ offset: true, error: 'must be an ISO-8601 time such as 2026-11-29T00:00:00Z' }).check(...(description ? [z.describe(description)] : [])));
 
 const input = z
   .strictObject({
     // An email address cannot hold a double quote or a backslash (z.email refuses both), so it needs no quote check.
-    to_email: z.optional(z.email().check(z.describe('Only messages to this address.'))),
-    from_email: z.optional(z.email().check(z.describe('Only messages from this sender address.'))),
-    subject: z.optional(quotable(z.string().check(z.minLength(1), z.maxLength(998))).check(z.describe('Only messages with exactly this subject line.'))),
-    status: z.optional(z.enum(ACTIVITY_STATUSES).check(z.describe('Only messages in this state: "processed", "delivered" or "not_delivered".'))),
+    to_email: z.optional(z.email()),
+    from_email: z.optional(z.email()),
+    subject: z.optional(quotable(z.string().check(z.minLength(1), z.maxLength(998))).check(z.describe('Exact match.'))),
+    status: z.optional(z.enum(ACTIVITY_STATUSES)),
     msg_id: zapier(
       z.optional(
         z.string().check(
           z.trim(),
           z.regex(MESSAGE_ID, 'must hold only letters, digits, dots, dashes and underscores'),
           z.maxLength(255),
-          z.describe('Only this message: a full message id, or the X-Message-Id a send returned (which matches each recipient\'s message of that send).'),
+          z.describe("A full message id, or a send's X-Message-Id."),
         ),
       ),
       { dynamic: 'list_recent_messages.id.label', label: 'Message' },
@@ -28,22 +29,22 @@ const input = z
         z.trim(),
         z.toLowerCase(),
         z.regex(WITHIN_LAST, 'must be a duration such as "48 hours", "7 days", "90 minutes" or "2 weeks"'),
-        z.describe('Only messages with an event in this last stretch of time, such as "48 hours" or "7 days". Not with last_event_after/last_event_before.'),
+        z.describe('Such as "48 hours" or "7 days". Not with last_event_after/last_event_before.'),
       ),
     ),
-    last_event_after: time('Only messages whose last event is at or after this time (ISO-8601, e.g. 2026-11-29T00:00:00Z).'),
-    last_event_before: time('Only messages whose last event is at or before this time (ISO-8601); with last_event_after (not after this time) it closes the range.'),
+    last_event_after: time(),
+    last_event_before: time('Inclusive, with last_event_after not after this time.'),
     query: z.optional(
       z.string().check(
         z.trim(),
         z.minLength(1),
         z.maxLength(5000),
         z.describe(
-          'Instead of the filters above: a query in SendGrid\'s Email Activity query language, such as to_email="ada@example.com" AND status="delivered". Not with the filter fields.',
+          'Instead of the filters above, such as status="delivered".',
         ),
       ),
     ),
-    limit: z._default(z.int().check(z.minimum(1), z.maximum(1000), z.describe('How many messages to return, 1 to 1,000 (default 10), most recent first.')), 10),
+    limit: z._default(z.int().check(z.minimum(1), z.maximum(1000)), 10),
   })
   .check(
     z.superRefine((search, ctx) => {
@@ -63,7 +64,7 @@ export default defineOperation({
   noun: 'Email Activity',
   label: 'Find Email Activity',
   description:
-    'Finds sent emails in the Email Activity feed by recipient, sender, exact subject, status, message id (or a send\'s X-Message-Id) and a time range such as the last 48 hours, or by a raw query; returns up to 1,000 messages with status, opens and clicks. Requires the paid Email Activity add-on (else a 403 says so); SendGrid allows about 6 calls a minute. Read-only; for one message\'s events use get_email_activity_message.',
+    'Finds sent emails in Email Activity by filters or a query, newest first. Needs the paid Email Activity add-on; about 6 calls a minute.',
   access: 'read',
   tags: ['mail', 'stats'],
   // The "Email Activity" permission of an API key (email_activity.read in SendGrid's list of scopes).

@@ -38,7 +38,7 @@ export default defineOperation({
   noun: 'Email Validation',
   label: 'Find Email Address Validation',
   description:
-    'Finds whether one email address is safe to send to, with SendGrid\'s Email Address Validation: the verdict (Valid, Risky, Invalid), a score from 0 to 1, a suggested fix for a mistyped domain, and which checks failed (syntax, no mail server, disposable, role address, known or suspected bounces). Uses one validation credit per call. Requires the paid add-on and a key made for validation (else a 403 says so). It sends no email and changes no contact.',
+    'Finds whether an address is safe to send to (verdict, score, failed checks). Spends one paid Email Address Validation credit.',
   // Not 'read': every call spends a paid validation credit, so it is neither free nor safe to repeat
   // at will, and agents must not treat it as a harmless lookup.
   access: 'write',
@@ -51,10 +51,9 @@ export default defineOperation({
       z.maxLength(254),
       // Loose on purpose: judging the address is SendGrid's job; this only refuses what is not an address at all.
       z.regex(/^[^\s@]+@[^\s@]+$/, 'must look like an email address (something@domain)'),
-      z.describe('The email address to check.'),
     ),
     source: z.optional(
-      z.string().check(z.regex(/^\S+$/, 'must be one word'), z.maxLength(100), z.describe('One word saying where the address came from, such as "signup"; SendGrid reports validations by it.')),
+      z.string().check(z.regex(/^\S+$/, 'must be one word'), z.maxLength(100), z.describe('Where it came from, such as "signup".')),
     ),
   }),
   sample: {

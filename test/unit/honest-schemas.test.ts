@@ -54,7 +54,6 @@ const MAIL: Allowed[] = [
   { field: /^attachments\[\d+\]\.filename$/, message: /^is required with content/, stated: 'Required with content' },
   { field: /^attachments\[\d+\]\.cid$/, message: /^is required for an inline attachment/, stated: 'Required when disposition is inline.' },
   { field: 'send_separately', message: /^cannot be combined with Cc or Bcc/, stated: 'Cannot be combined with Cc or Bcc.' },
-  { field: 'reply_to_list', message: /^give reply_to or reply_to_list, not both$/, stated: 'Use reply_to or reply_to_list, not both.' },
 ];
 
 /** A value only a lookup checks: a time zone of the IANA database (about 600 names, too many for an enum). */
@@ -67,6 +66,7 @@ const ZONE: Allowed = { field: 'timezone', message: /^is not an IANA time zone/,
 const PROSE_RULES: Record<string, Allowed[]> = {
   send_email: [
     ...MAIL,
+    { field: 'reply_to_list', message: /^give reply_to or reply_to_list, not both$/, stated: 'Use reply_to or reply_to_list, not both.' },
     { field: 'subject', message: /^a subject is required unless a template is chosen$/, stated: 'Required unless a template is chosen.' },
     { field: 'text', message: /^give a text or HTML body, or choose a template$/, stated: 'Give text, HTML or both, unless a template is chosen.' },
     { field: /^dynamic_template_data(_json)?$/, message: /^template data (works only with|needs) a dynamic template/, stated: 'Only with a dynamic ("d-…") template.' },

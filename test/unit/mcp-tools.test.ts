@@ -131,7 +131,13 @@ describe('agentSchema', () => {
     expect(JSON.stringify(schema).split('"pattern":"^ *((').length - 1).toBe(1);
     const addressRule = JSON.stringify(inline(schema).properties && (inline(schema).properties as Record<string, Json>).reply_to);
     expect(addressRule).toContain('"pattern":"^ *((');
-    expect(JSON.stringify((schema.properties as Record<string, Json>).reply_to)).toContain('"$ref":"#/$defs/');
+    expect((schema.properties as Record<string, Json>).reply_to).toEqual({ $ref: '#/$defs/address' });
+  });
+
+  it('names shared pieces as lib/schema-names says: the and/or tree of search_contacts reads as conditions and groups', () => {
+    const defs = agentSchema(operations.find((op) => op.key === 'search_contacts')!.input).$defs as Record<string, Json>;
+    expect(Object.keys(defs)).toEqual(expect.arrayContaining(['condition', 'group', 'inner_group']));
+    expect(JSON.stringify(defs.inner_group)).toContain('"items":{"$ref":"#/$defs/condition"}');
   });
 
   it('leaves out the type beside an enum, which the enum already fixes', async () => {

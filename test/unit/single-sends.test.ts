@@ -89,9 +89,10 @@ describe('create_single_send', () => {
     const { tools } = await client.client.listTools();
     await client.close();
     const tool = tools.find((t) => t.name === 'create_single_send')!;
-    expect(tool.description).toMatch(/draft; schedule it to send/);
-    expect(tool.description).toMatch(/exactly one of list_ids, segment_ids or send_to_all/);
-    expect(tool.description).toMatch(/unsubscribe group or a custom unsubscribe URL, not both/);
+    expect(tool.description).toMatch(/draft .*sending nothing: schedule_single_send sends it/);
+    const fields = tool.inputSchema.properties as Record<string, { description?: string }>;
+    expect(fields.send_to_all?.description).toMatch(/exactly one of lists, segments or all contacts/);
+    expect(fields.unsubscribe_group_id?.description).toMatch(/custom unsubscribe URL \(not both\)/);
     // The agent's schema is strict: UUIDs, limits, no unknown fields.
     expect(tool.inputSchema).toMatchObject({
       additionalProperties: false,

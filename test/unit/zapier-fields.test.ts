@@ -78,7 +78,7 @@ describe('zod schema → Zapier input fields', () => {
       day: 'A date (YYYY-MM-DD).',
       at: 'An ISO-8601 time with a zone, such as 2026-03-01T09:00:00Z.',
       picked: undefined, // Zapier's date picker fills it
-      link: 'A full link, https://….',
+      link: 'A full web address, with its scheme (https).',
       tags: 'Up to 10 items.',
       days: 'A date (YYYY-MM-DD).',
       size: 'From 1 to 5,000.',
