@@ -50,10 +50,11 @@ const count = (n: number) => n.toLocaleString('en-US');
 /**
  * The limits an agent reads in the JSON Schema, said in words for the form (descriptions leave them to
  * the schema): "Up to 100 characters.", "Up to 1,000 items.", "From 1 to 500.", "A date (YYYY-MM-DD).".
+ * A list's items leave out their length (`lengths` false): "Up to 255 characters" would read as the list's.
  */
-function limitsOf(def: Def, hint: ZapierHint): string[] {
+function limitsOf(def: Def, hint: ZapierHint, lengths = true): string[] {
   const checks = checksOf(def);
-  const maxLength = checks.find((c) => c.check === 'max_length')?.maximum;
+  const maxLength = lengths ? checks.find((c) => c.check === 'max_length')?.maximum : undefined;
   if (def.type === 'array') return maxLength ? [`Up to ${count(maxLength)} items.`] : [];
   if (def.type === 'string') {
     const format = String(def.format ?? checks.find((c) => c.check === 'string_format')?.format ?? '');
@@ -83,8 +84,8 @@ function field(key: string, schema: Schema): PlainInputField {
     label: hint.label ?? labelFor(key),
     required: !optional,
   };
-  const element = def.type === 'array' ? defOf(unwrap(def.element as Schema).base) : undefined;
-  const help = [description, ...limitsOf(def, hint), ...(element ? limitsOf(element, hint).filter((words) => !words.startsWith('Up to')) : [])].filter(Boolean);
+  const element = def.type === 'array' ? unwrap(def.element as Schema).base : undefined;
+  const help = [description, ...limitsOf(def, hint), ...(element ? limitsOf(defOf(element), hint, false) : [])].filter(Boolean);
   if (help.length) out.helpText = help.join(' ');
   if (hint.placeholder) out.placeholder = hint.placeholder;
   if (hint.dynamic) out.dynamic = hint.dynamic;
@@ -93,8 +94,7 @@ function field(key: string, schema: Schema): PlainInputField {
   if (fallback !== undefined) out.default = String(fallback);
 
   let item = def;
-  if (def.type === 'array') {
-    const element = unwrap(def.element as Schema).base;
+  if (element) {
     if (defOf(element).type === 'object') {
       // Zapier's line items take no help text of their own; their children carry it.
       delete out.helpText;

@@ -59,13 +59,16 @@ function shareRepeats(root: JsonSchema): JsonSchema {
       return name;
     };
     // Bytes saved: n copies become n `{"$ref":"#/$defs/name"}`, and one copy goes under `"name":` in `$defs`.
-    const saving = (key: string, { count: n, field }: { count: number; field: string }) => {
-      const name = nameFor(field).length;
-      return (n - 1) * key.length - n * (19 + name) - (name + 4) - (Object.keys(defs).length ? 0 : '"$defs":{},'.length);
-    };
-    const [key, best] = [...seen].sort((a, b) => saving(...b) - saving(...a))[0] ?? [];
-    if (!key || !best || saving(key, best) <= 0) break;
-    const name = nameFor(best.field);
+    const saving = (key: string, n: number, name: string) =>
+      (n - 1) * key.length - n * (19 + name.length) - (name.length + 4) - (Object.keys(defs).length ? 0 : '"$defs":{},'.length);
+    let best: { key: string; name: string; saved: number } | undefined;
+    for (const [key, { count: n, field }] of seen) {
+      const name = nameFor(field);
+      const saved = saving(key, n, name);
+      if (saved > (best?.saved ?? 0)) best = { key, name, saved };
+    }
+    if (!best) break;
+    const { key, name } = best;
     defs[name] = JSON.parse(key) as JsonSchema;
     const replace = (schema: JsonSchema, field: string, put: (next: JsonSchema) => void) => {
       if (bare(schema) === key) put({ $ref: `#/$defs/${name}`, ...(schema.description !== undefined ? { description: schema.description } : {}) });
