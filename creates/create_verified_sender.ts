@@ -1,11 +1,12 @@
 import * as z from 'zod/mini';
+import { described } from '../lib/described';
 import { oneLine } from '../lib/address';
 import { zapier } from '../lib/hints';
 import { defineOperation } from '../lib/operation';
 import { SENDER_SCOPES, senderLabel, type VerifiedSender } from '../dynamic-fields/list_verified_senders';
 
 const text = (max: number, description?: string) =>
-  z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(max), oneLine(), ...(description ? [z.describe(description)] : [])));
+  z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(max), oneLine(), ...described(description)));
 
 export default defineOperation({
   key: 'create_verified_sender',

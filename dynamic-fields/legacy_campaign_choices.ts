@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { described } from '../lib/described';
 import { zapier } from '../lib/hints';
 import { legacyApi } from '../lib/legacy-fields';
 import { defineOperation } from '../lib/operation';
@@ -6,7 +7,7 @@ import { allCampaigns } from '../searches/legacy_list_campaigns';
 
 /** A legacy campaign id field, with the legacy campaigns as its Zapier dropdown. */
 export const legacyCampaignId = (description?: string) =>
-  zapier(z.int().check(z.positive(), ...(description ? [z.describe(description)] : [])), { dynamic: 'legacy_campaign_choices.id.title', label: 'Campaign' });
+  zapier(z.int().check(z.positive(), ...described(description)), { dynamic: 'legacy_campaign_choices.id.title', label: 'Campaign' });
 
 export default defineOperation({
   key: 'legacy_campaign_choices',

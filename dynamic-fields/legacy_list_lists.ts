@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { described } from '../lib/described';
 import { zapier } from '../lib/hints';
 import { legacyApi } from '../lib/legacy-fields';
 import { defineOperation } from '../lib/operation';
@@ -11,7 +12,7 @@ export interface LegacyList {
 
 /** A legacy list id field, with the legacy lists as its Zapier dropdown. */
 export const legacyListId = (description?: string) =>
-  zapier(z.int().check(z.positive(), ...(description ? [z.describe(description)] : [])), { dynamic: 'legacy_list_lists.id.name', label: 'List' });
+  zapier(z.int().check(z.positive(), ...described(description)), { dynamic: 'legacy_list_lists.id.name', label: 'List' });
 
 export default defineOperation({
   key: 'legacy_list_lists',

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { described } from '../lib/described';
 import { zapier } from '../lib/hints';
 import { defineOperation } from '../lib/operation';
 
@@ -18,7 +19,7 @@ export const labelOf = (name: string, contacts: number | undefined) => `${name} 
 /** A Marketing Campaigns list id (a UUID), with the lists as its Zapier dropdown; no description when the key says it all. */
 export const listId = (description?: string, label = 'List') => {
   const id = z.guid('must be a list id (a UUID)');
-  return zapier(description ? id.check(z.describe(description)) : id, { dynamic: 'list_lists.id.label', label });
+  return zapier(id.check(...described(description)), { dynamic: 'list_lists.id.label', label });
 };
 
 export default defineOperation({

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { described } from '../lib/described';
 import { zapier } from '../lib/hints';
 import { defineOperation } from '../lib/operation';
 import { labelOf } from './list_lists';
@@ -27,7 +28,7 @@ export type LabelledSegment = Segment & { label: string };
 /** A segment id (a UUID), with the segments as its Zapier dropdown; no description when the key says it all. */
 export const segmentId = (description?: string) => {
   const id = z.guid('must be a segment id (a UUID)');
-  return zapier(description ? id.check(z.describe(description)) : id, { dynamic: 'list_segments.id.label', label: 'Segment' });
+  return zapier(id.check(...described(description)), { dynamic: 'list_segments.id.label', label: 'Segment' });
 };
 
 export const segmentSample: Segment = {

@@ -1,5 +1,6 @@
 // Email addresses as people type them: `ada@example.com` or `Ada Lovelace <ada@example.com>`.
 import * as z from 'zod/mini';
+import { described } from './described';
 import { named } from './schema-names';
 
 export interface Address {
@@ -48,7 +49,7 @@ export const address = (description?: string) =>
     z.string().check(
       oneLine(),
       z.regex(ADDRESS, MESSAGE),
-      ...(description ? [z.describe(description)] : []),
+      ...described(description),
     ),
   );
 
@@ -56,4 +57,4 @@ export const address = (description?: string) =>
 export const addresses = (description?: string, { min = 0, max = 1000 } = {}) =>
   z
     .array(address())
-    .check(...(min ? [z.minLength(min)] : []), z.maxLength(max), ...(description ? [z.describe(description)] : []));
+    .check(...(min ? [z.minLength(min)] : []), z.maxLength(max), ...described(description));

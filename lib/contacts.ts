@@ -1,6 +1,7 @@
 // Marketing Campaigns contacts: the shape SendGrid returns, a realistic sample, and the fields a contact
 // is written with (shared by the upsert's single contact and its line items).
 import * as z from 'zod/mini';
+import { described } from './described';
 import type { SendGridApi } from './client';
 import { customFieldsSchema, withFieldNames } from './custom-fields';
 import { InputError, SendGridError } from './errors';
@@ -60,7 +61,7 @@ export const sampleContact: Contact = {
 export const IDENTIFIERS = ['email', 'phone_number_id', 'external_id', 'anonymous_id'] as const;
 
 const text = (max: number | undefined, description?: string) =>
-  z.optional(z.string().check(z.trim(), z.minLength(1), ...(max ? [z.maxLength(max)] : []), ...(description ? [z.describe(description)] : [])));
+  z.optional(z.string().check(z.trim(), z.minLength(1), ...(max ? [z.maxLength(max)] : []), ...described(description)));
 
 /** A contact's fields as SendGrid's upsert takes them (custom fields by name). Build a fresh set per use. */
 export const contactShape = () => ({

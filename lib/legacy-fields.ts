@@ -5,6 +5,7 @@
 // - Custom fields are typed (text, number, date) and go on a recipient as top-level keys; SendGrid
 //   drops a name it does not know, so names and values are checked before anything is written.
 import * as z from 'zod/mini';
+import { described } from './described';
 import { EMAIL } from './address';
 import type { SendGridApi } from './client';
 import { InputError, SendGridError, type FieldError } from './errors';
@@ -69,7 +70,7 @@ const ID_MESSAGE = 'must be an email address or a legacy recipient id (base64 of
 
 /** One recipient, named by email or by id; an email is checked in full. */
 export const recipientRef = (description?: string) =>
-  z.string().check(z.trim(), z.regex(EMAIL_OR_ID, ID_MESSAGE), ...(description ? [z.describe(description)] : []));
+  z.string().check(z.trim(), z.regex(EMAIL_OR_ID, ID_MESSAGE), ...described(description));
 
 /** The id for an email or an id. */
 export const toRecipientId = (ref: string): string => (ref.includes('@') ? recipientId(ref) : ref);

@@ -2,6 +2,7 @@
 // personalizations split into requests of at most 1,000 recipients, attachments downloaded and sized,
 // and the sending itself, which never repeats a request and says exactly who got what when one fails.
 import * as z from 'zod/mini';
+import { described } from './described';
 import { address, addresses, hasLineBreak, oneLine, parseAddress, type Address } from './address';
 import type { SendGridApi } from './client';
 import { InputError, SendGridError, type FieldError } from './errors';
@@ -93,7 +94,7 @@ const dataObjectOrText = (description: string) =>
 // Fields. Each operation picks the ones it offers; the checks and the body building below take any subset.
 
 const text1 = (description?: string, max?: number) =>
-  z.string().check(z.minLength(1), ...(max ? [z.maxLength(max)] : []), oneLine(), ...(description ? [z.describe(description)] : []));
+  z.string().check(z.minLength(1), ...(max ? [z.maxLength(max)] : []), oneLine(), ...described(description));
 
 const attachment = z.strictObject({
   url: z.optional(

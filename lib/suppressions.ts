@@ -4,6 +4,7 @@
 // list/delete operation file states its own key, words, scopes and sample; the input and the request
 // are built here once. The unsubscribe-group operations share the group dropdown and the address list.
 import * as z from 'zod/mini';
+import { described } from './described';
 import { zapier } from './hints';
 import { defineOperation } from './operation';
 
@@ -24,11 +25,11 @@ export const groupId = (description: string) =>
   zapier(z.int().check(z.positive(), z.describe(description)), { dynamic: 'list_unsubscribe_groups.id.name', label: 'Unsubscribe Group' });
 
 /** One address, for a path; SendGrid's list endpoints name it `email`. */
-export const oneEmail = (description?: string) => (description ? z.email().check(z.describe(description)) : z.email());
+export const oneEmail = (description?: string) => z.email().check(...described(description));
 
 /** The addresses of an add request (`recipient_emails`); the spec sets no upper bound. */
 export const recipientEmails = (description?: string) =>
-  z.array(z.email()).check(z.minLength(1), ...(description ? [z.describe(description)] : []));
+  z.array(z.email()).check(z.minLength(1), ...described(description));
 
 /** The path segment of each list under /v3/suppression. */
 export type SuppressionList = 'bounces' | 'blocks' | 'spam_reports' | 'invalid_emails' | 'unsubscribes';

@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
+import { described } from '../lib/described';
 import { ACTIVITY_STATUSES, buildActivityQuery, FILTER_FIELDS, findMessages, MESSAGE_ID, quotable, SAMPLE_MESSAGE, WITHIN_LAST } from '../lib/activity-query';
 import { zapier } from '../lib/hints';
 import { defineOperation } from '../lib/operation';
 
 const time = (description?: string) =>
-  z.optional(z.iso.datetime({ offset: true, error: 'must be an ISO-8601 time such as 2026-11-29T00:00:00Z' }).check(...(description ? [z.describe(description)] : [])));
+  z.optional(z.iso.datetime({ offset: true, error: 'must be an ISO-8601 time such as 2026-11-29T00:00:00Z' }).check(...described(description)));
 
 const input = z
   .strictObject({
